@@ -41,8 +41,11 @@ final class NdEvaluator {
         this.report = report;
     }
 
-    /** @return values (B), and a report if {@code report} (else {@code null}) */
-    static Object[] evaluate(Expr e, Map<String, Integer> columns, NDArray predictions, boolean report) {
+    /** Values (B) and, when requested, the domain report (else {@code null}). */
+    record Output(NDArray values, DomainReport report) {
+    }
+
+    static Output evaluate(Expr e, Map<String, Integer> columns, NDArray predictions, boolean report) {
         NdEvaluator ev = new NdEvaluator(predictions, columns, report);
         Val v = ev.eval(e);
         long batch = predictions.getShape().get(0);
@@ -50,7 +53,7 @@ final class NdEvaluator {
                 ? predictions.getManager().zeros(new Shape(batch), predictions.getDataType()).add(v.constant())
                 : v.array();
         DomainReport r = report ? ev.report(values, batch) : null;
-        return new Object[] {values, r};
+        return new Output(values, r);
     }
 
     private DomainReport report(NDArray values, long batch) {

@@ -217,7 +217,7 @@ public final class Objective {
      * @return (B) values
      */
     public NDArray evaluate(NDArray predictions) {
-        return (NDArray) NdEvaluator.evaluate(expression, columns, checkBatch(predictions), false)[0];
+        return NdEvaluator.evaluate(expression, columns, checkBatch(predictions), false).values();
     }
 
     /**
@@ -233,9 +233,9 @@ public final class Objective {
 
     /** Values, losses and a {@link DomainReport} saying which samples were clamped or are non-finite. */
     public BatchEvaluation evaluateReported(NDArray predictions) {
-        Object[] out = NdEvaluator.evaluate(expression, columns, checkBatch(predictions), true);
-        NDArray v = (NDArray) out[0];
-        return new BatchEvaluation(v, direction == Direction.MINIMIZE ? v : v.neg(), (DomainReport) out[1]);
+        NdEvaluator.Output out = NdEvaluator.evaluate(expression, columns, checkBatch(predictions), true);
+        NDArray v = out.values();
+        return new BatchEvaluation(v, direction == Direction.MINIMIZE ? v : v.neg(), out.report());
     }
 
     private NDArray checkBatch(NDArray predictions) {

@@ -45,8 +45,17 @@ public final class ObjectiveSyntaxException extends Exception {
         return excerpt;
     }
 
+    /** "column N" for one-line texts; "character N (line L, column C)" when the text has several lines. */
     private static String format(String text, int position, String problem) {
-        return "column " + position + ": " + problem + System.lineSeparator() + excerpt(text, position);
+        String t = text == null ? "" : text;
+        String where = "column " + position;
+        if (t.indexOf('\n') >= 0) {
+            int index = Math.max(0, Math.min(position - 1, t.length()));
+            int line = 1 + (int) t.substring(0, index).chars().filter(c -> c == '\n').count();
+            int column = index - t.lastIndexOf('\n', index - 1);
+            where = "character " + position + " (line " + line + ", column " + column + ")";
+        }
+        return where + ": " + problem + System.lineSeparator() + excerpt(t, position);
     }
 
     /** The line containing the position (tabs shown as spaces so the caret lines up) and a caret under it. */

@@ -223,6 +223,7 @@ public class ObjectiveParserTest {
 
         ObjectiveSyntaxException multi = error("minimize GAP_eV\n  + foo(1)", TARGETS);
         assertEquals(21, multi.position());
+        assertTrue(multi.getMessage(), multi.getMessage().startsWith("character 21 (line 2, column 5): unknown function"));
         String[] l3 = multi.getMessage().split("\\R");
         assertEquals("    + foo(1)", l3[1]);
         assertEquals(l3[1].indexOf("foo"), l3[2].indexOf('^'));
