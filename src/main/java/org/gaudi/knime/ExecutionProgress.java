@@ -2,6 +2,7 @@ package org.gaudi.knime;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
 
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
@@ -61,6 +62,36 @@ public final class ExecutionProgress {
     /** The fraction callback to hand to a core loop. */
     public DoubleConsumer fractionSink() {
         return this::progress;
+    }
+
+    /**
+     * A counter callback for core loops that report "items done so far" but have no cancel check of their own:
+     * reports {@code done / total} with a message and, once the node is cancelled, stops the loop by throwing
+     * {@link StopRequested} (which {@link CoreCalls#call(ExecutionMonitor, CoreCalls.Body)} turns into KNIME's
+     * cancellation).
+     *
+     * @param what the items counted, for the message (e.g. "molecules")
+     */
+    public IntConsumer countSink(final long total, final String what) {
+        return done -> {
+            if (isCancelled()) {
+                throw new StopRequested();
+            }
+            if (total > 0) {
+                progress((double) done / total, done + " of " + total + " " + what);
+            } else {
+                exec.setMessage(done + " " + what);
+            }
+        };
+    }
+
+    /** Thrown from a progress callback to stop a core loop after the user cancelled. */
+    public static final class StopRequested extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StopRequested() {
+            super("cancelled by the user");
+        }
     }
 
     /** An adapter for the part {@code [done, done + share]} of this monitor's progress, for multi-stage work. */
