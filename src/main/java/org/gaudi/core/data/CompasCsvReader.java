@@ -191,7 +191,7 @@ public final class CompasCsvReader {
             props[i] = RecordAssembler.property(options.properties().get(i), row.values[i]);
         }
         IAtomContainer graph = parseSmiles(parser, row.smiles);
-        RingCensus census = assembler.checkRings(graph);
+        int rings = assembler.checkRingCount(graph);
         GraphOfRings gor;
         XyzSource.XyzFile file = xyz == null ? null : xyz.find(row.id);
         if (file != null) {
@@ -202,9 +202,9 @@ public final class CompasCsvReader {
                 throw new RecordRejectedException(RejectionReason.MALFORMED_XYZ, e.getMessage());
             }
             RecordAssembler.checkComposition(graph, mol3d, file.name());
-            gor = assembler.fromCoordinates(mol3d, census, RejectionReason.MALFORMED_XYZ, file.name());
+            gor = assembler.fromCoordinates(mol3d, rings, RejectionReason.MALFORMED_XYZ, file.name());
         } else {
-            gor = assembler.fromGraph(graph, census);
+            gor = assembler.fromGraph(graph, rings);
         }
         return new MoleculeRecord(row.id, row.smiles, gor, props);
     }

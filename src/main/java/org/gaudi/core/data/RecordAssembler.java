@@ -10,8 +10,9 @@ import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 
 /**
- * Shared per-record logic of the dataset readers: property parsing, ring checks and the choice of geometry (given
- * coordinates → {@code fromCoordinates}; otherwise a benzenoid graph → {@code fromGraph}; otherwise NO_GEOMETRY).
+ * Shared per-record logic of the dataset readers: property parsing, ring-count checks and the choice of geometry
+ * (given coordinates → {@code fromCoordinates}; otherwise a benzenoid graph → {@code fromGraph}; otherwise
+ * UNKNOWN_RING_TYPE or NO_GEOMETRY).
  */
 final class RecordAssembler {
     private final GorStrategy fromCoordinates;
@@ -43,44 +44,58 @@ final class RecordAssembler {
         return v;
     }
 
-    /** Ring checks on the molecule graph; returns the census for the geometry step. */
-    RingCensus checkRings(IAtomContainer graph) throws RecordRejectedException {
-        RingCensus census = RingCensus.of(graph);
-        if (census.ringCount() == 0) {
+    /**
+     * Ring count (cycle rank: bonds − atoms + connected components, which equals the size of the smallest set of
+     * smallest rings and costs almost nothing) and its limit.
+     */
+    int checkRingCount(IAtomContainer graph) throws RecordRejectedException {
+        int rings = cycleRank(graph);
+        if (rings == 0) {
             throw new RecordRejectedException(RejectionReason.UNSUPPORTED_STRUCTURE, "molecule has no rings");
         }
+        if (rings > maxRings) {
+            throw new RecordRejectedException(RejectionReason.TOO_MANY_RINGS, rings + " rings, limit " + maxRings);
+        }
+        return rings;
+    }
+
+    /**
+     * Geometry from the molecule graph alone: the lattice embedding for all-carbon molecules it accepts. Otherwise
+     * the rings are classified (smallest set of smallest rings) to tell UNKNOWN_RING_TYPE from NO_GEOMETRY; this
+     * slower step runs only for molecules that are rejected anyway.
+     */
+    GraphOfRings fromGraph(IAtomContainer graph, int ringCount) throws RecordRejectedException {
+        String why = "not a benzenoid, and no xyz/3D coordinates given";
+        if (allCarbon(graph)) {
+            try {
+                return checked(fromGraph.toGor(graph), ringCount);
+            } catch (GorEncodingException e) {
+                if (e.reason() != GorEncodingException.Reason.NO_GEOMETRY) {
+                    throw new RecordRejectedException(map(e.reason(), RejectionReason.UNSUPPORTED_STRUCTURE),
+                            e.getMessage());
+                }
+                why = e.getMessage() + "; no xyz/3D coordinates given";
+            }
+        }
+        RingCensus census = RingCensus.of(graph);
         if (census.unknownRing() != null) {
             throw new RecordRejectedException(RejectionReason.UNKNOWN_RING_TYPE, census.unknownRing());
         }
-        if (census.ringCount() > maxRings) {
-            throw new RecordRejectedException(RejectionReason.TOO_MANY_RINGS, census.ringCount()
-                    + " rings, limit " + maxRings);
-        }
-        return census;
-    }
-
-    /** Geometry from the molecule graph alone: lattice embedding for benzenoids, else NO_GEOMETRY. */
-    GraphOfRings fromGraph(IAtomContainer graph, RingCensus census) throws RecordRejectedException {
-        if (!census.isBenzenoid()) {
-            throw new RecordRejectedException(RejectionReason.NO_GEOMETRY,
-                    "not a benzenoid, and no xyz/3D coordinates given");
-        }
-        return checked(encode(fromGraph, graph, RejectionReason.UNSUPPORTED_STRUCTURE), census);
+        throw new RecordRejectedException(RejectionReason.NO_GEOMETRY, why);
     }
 
     /**
      * Geometry from 3D coordinates. {@code badGeometry} is the reason used when the coordinates are unusable
      * (MALFORMED_XYZ for xyz files, BAD_GEOMETRY for SDF records); {@code where} prefixes such details.
      */
-    GraphOfRings fromCoordinates(IAtomContainer mol3d, RingCensus census, RejectionReason badGeometry, String where)
+    GraphOfRings fromCoordinates(IAtomContainer mol3d, int ringCount, RejectionReason badGeometry, String where)
             throws RecordRejectedException {
         try {
-            return checked(encode(fromCoordinates, mol3d, badGeometry), census);
-        } catch (RecordRejectedException e) {
-            if (e.reason() == badGeometry) {
-                throw new RecordRejectedException(badGeometry, where + ": " + e.getMessage());
-            }
-            throw e;
+            return checked(fromCoordinates.toGor(mol3d), ringCount);
+        } catch (GorEncodingException e) {
+            RejectionReason reason = map(e.reason(), badGeometry);
+            throw new RecordRejectedException(reason, reason == badGeometry ? where + ": " + e.getMessage()
+                    : e.getMessage());
         }
     }
 
@@ -105,25 +120,53 @@ final class RecordAssembler {
         return m;
     }
 
-    private GraphOfRings checked(GraphOfRings gor, RingCensus census) throws RecordRejectedException {
+    private GraphOfRings checked(GraphOfRings gor, int ringCount) throws RecordRejectedException {
         if (gor.ringCount() > maxRings) {
             throw new RecordRejectedException(RejectionReason.TOO_MANY_RINGS, gor.ringCount() + " rings, limit "
                     + maxRings);
         }
-        if (gor.ringCount() != census.ringCount()) {
+        if (gor.ringCount() != ringCount) {
             throw new RecordRejectedException(RejectionReason.UNSUPPORTED_STRUCTURE, "geometry has "
-                    + gor.ringCount() + " rings but the molecule graph has " + census.ringCount());
+                    + gor.ringCount() + " rings but the molecule graph has " + ringCount);
         }
         return gor;
     }
 
-    private static GraphOfRings encode(GorStrategy strategy, IAtomContainer mol, RejectionReason badGeometry)
-            throws RecordRejectedException {
-        try {
-            return strategy.toGor(mol);
-        } catch (GorEncodingException e) {
-            throw new RecordRejectedException(map(e.reason(), badGeometry), e.getMessage());
+    private static boolean allCarbon(IAtomContainer mol) {
+        for (IAtom a : mol.atoms()) {
+            String el = a.getSymbol();
+            if (!"C".equals(el) && !"H".equals(el)) {
+                return false;
+            }
         }
+        return true;
+    }
+
+    /** bonds − atoms + connected components (union-find). */
+    static int cycleRank(IAtomContainer mol) {
+        int n = mol.getAtomCount();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        int components = n;
+        for (org.openscience.cdk.interfaces.IBond b : mol.bonds()) {
+            int x = find(parent, mol.indexOf(b.getBegin()));
+            int y = find(parent, mol.indexOf(b.getEnd()));
+            if (x != y) {
+                parent[x] = y;
+                components--;
+            }
+        }
+        return mol.getBondCount() - n + components;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
     }
 
     private static RejectionReason map(GorEncodingException.Reason reason, RejectionReason badGeometry) {

@@ -208,10 +208,10 @@ public final class SdfDatasetReader {
             throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, "cannot write a SMILES: "
                     + e.getMessage());
         }
-        RingCensus census = assembler.checkRings(mol);
+        int rings = assembler.checkRingCount(mol);
         GraphOfRings gor = has3d(mol)
-                ? assembler.fromCoordinates(mol, census, RejectionReason.BAD_GEOMETRY, "3D coordinates")
-                : assembler.fromGraph(mol, census);
+                ? assembler.fromCoordinates(mol, rings, RejectionReason.BAD_GEOMETRY, "3D coordinates")
+                : assembler.fromGraph(mol, rings);
         return new MoleculeRecord(id, smiles, gor, props);
     }
 

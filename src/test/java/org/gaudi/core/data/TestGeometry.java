@@ -52,6 +52,13 @@ final class TestGeometry {
 
     /** Ring centroids of a CDK 2D layout scaled to 1.40 Å bonds, in the z = 0 plane. */
     static GraphOfRings fromGraph(IAtomContainer mol) throws GorEncodingException {
+        for (int[] ring : Cycles.sssr(mol).paths()) {
+            for (int i = 0; i + 1 < ring.length; i++) {
+                if (ring.length != 7 || !"C".equals(mol.getAtom(ring[i]).getSymbol())) {
+                    throw new GorEncodingException(GorEncodingException.Reason.NO_GEOMETRY, "not a benzenoid");
+                }
+            }
+        }
         IAtomContainer copy;
         try {
             copy = mol.clone();
