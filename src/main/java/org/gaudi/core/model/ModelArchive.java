@@ -29,6 +29,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import org.gaudi.core.djl.Djl;
 import org.gaudi.core.train.TrainingCheckpoint;
 
 import ai.djl.MalformedModelException;
@@ -143,6 +144,10 @@ public final class ModelArchive {
      *         the block's parameters are then undefined and the block should be discarded
      */
     public void loadParametersInto(Block block) throws ModelFormatException {
+        Djl.run(() -> load(block));
+    }
+
+    private void load(Block block) throws ModelFormatException {
         List<Parameter> params = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Pair<String, Parameter> p : block.getParameters()) {

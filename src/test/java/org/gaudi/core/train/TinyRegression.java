@@ -3,6 +3,7 @@ package org.gaudi.core.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -18,7 +19,7 @@ import ai.djl.training.ParameterStore;
 
 /**
  * Test fixture: a 2 → h → h → 1 tanh MLP regressing y = sin(x0) + 0.5·x1² − 0.3 (+ optional label noise). Training
- * adds input jitter drawn from the step's Random, so the trainer's seeding is exercised.
+ * adds input jitter drawn from the step's SplittableRandom, so the trainer's seeding is exercised.
  */
 final class TinyRegression implements TrainableModel<float[]> {
     final SequentialBlock block;
@@ -54,7 +55,7 @@ final class TinyRegression implements TrainableModel<float[]> {
     }
 
     @Override
-    public NDArray trainingLoss(NDManager manager, List<float[]> batch, Random random) {
+    public NDArray trainingLoss(NDManager manager, List<float[]> batch, SplittableRandom random) {
         NDArray loss = loss(manager, batch, random, inputJitter);
         if (calls++ == nanAtCall) {
             return loss.mul(Float.NaN);
@@ -63,12 +64,12 @@ final class TinyRegression implements TrainableModel<float[]> {
     }
 
     @Override
-    public NDArray validationLoss(NDManager manager, List<float[]> batch, Random random) {
+    public NDArray validationLoss(NDManager manager, List<float[]> batch, SplittableRandom random) {
         return loss(manager, batch, random, 0);
     }
 
     /** Mean squared error of the batch (no jitter when {@code jitter} is 0). */
-    NDArray loss(NDManager manager, List<float[]> batch, Random random, double jitter) {
+    NDArray loss(NDManager manager, List<float[]> batch, SplittableRandom random, double jitter) {
         float[] x = new float[batch.size() * 2];
         float[] y = new float[batch.size()];
         for (int i = 0; i < batch.size(); i++) {

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -114,7 +114,7 @@ public class TrainerTest {
         }
         double recomputed;
         try (NDManager sub = manager.newSubManager(); GradMode.Scope s = GradMode.disabled()) {
-            recomputed = model.validationLoss(sub, valItems, new Random(0)).getFloat();
+            recomputed = model.validationLoss(sub, valItems, new SplittableRandom(0)).getFloat();
         }
         assertEquals(r.bestValidationLoss(), recomputed, 1e-6 * recomputed);
         assertEquals(r.bestParameters(), ParameterSnapshot.capture(model.block()));
@@ -317,7 +317,8 @@ public class TrainerTest {
             }
 
             @Override
-            public ai.djl.ndarray.NDArray trainingLoss(NDManager m, List<float[]> batch, Random random) {
+            public ai.djl.ndarray.NDArray trainingLoss(NDManager m, List<float[]> batch,
+                    SplittableRandom random) {
                 throw new AssertionError("not reached");
             }
         };
