@@ -8,6 +8,7 @@ import static org.junit.Assert.fail;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.concurrent.CancellationException;
 import java.util.function.IntConsumer;
 
 import org.junit.Test;
@@ -60,7 +61,7 @@ public class CoreCallsTest {
             });
             fail("cancelled call completed");
         } catch (CanceledExecutionException e) {
-            assertEquals(ExecutionProgress.StopRequested.class, e.getSuppressed()[0].getClass());
+            assertEquals(CancellationException.class, e.getSuppressed()[0].getClass());
         }
     }
 

@@ -16,7 +16,7 @@ import org.gaudi.core.data.EmbeddedDataset;
 import org.gaudi.core.data.MoleculeRecord;
 import org.gaudi.core.data.RejectionReason;
 import org.gaudi.core.huckel.HuckelProperties;
-import org.gaudi.knime.table.GorColumns;
+import org.gaudi.core.gor.GorText;
 import org.gaudi.knime.table.MoleculeTable;
 import org.gaudi.knime.table.RejectionTable;
 import org.junit.Test;
@@ -125,7 +125,7 @@ public class GorDatasetReaderNodeModelTest {
                     ((DoubleValue) row.getCell(3)).getDoubleValue(), 0);
             assertEquals(r.property(core.propertyIndex(HuckelProperties.GAP_BETA)),
                     ((DoubleValue) row.getCell(4)).getDoubleValue(), 0);
-            assertEquals(r.gor(), GorColumns.CODEC.parse(((StringValue) row.getCell(5)).getStringValue()));
+            assertEquals(r.gor(), GorText.parse(((StringValue) row.getCell(5)).getStringValue()));
             assertEquals(r.ringCount(), rings);
         }
         assertEquals(Map.of(1, 1, 2, 1, 3, 2, 4, 5, 5, 12), perRingCount);
