@@ -58,6 +58,7 @@ public class GorDatasetReaderNodeModelTest {
         assertEquals(GorDatasetReaderNodeModel.DEFAULT_MAX_RINGS,
                 defaults.getInt(GorDatasetReaderNodeModel.CFG_MAX_RINGS));
         NodeSettings changed = settings(2, 6, "HMO_GAP_eV, HMO_LUMO_beta");
+        changed.addString(GorDatasetReaderNodeModel.CFG_FILE, "/data/some.csv");
         HarnessNode<GorDatasetReaderNodeModel> n = node();
         n.loadModelSettings(changed);
         NodeSettings saved = n.saveModelSettings();
@@ -79,6 +80,13 @@ public class GorDatasetReaderNodeModelTest {
         expectInvalid(badSource, "Unknown source \"zinc\"");
         NodeSettings missing = new NodeSettings("model");
         expectInvalid(missing, "\"source\"");
+        NodeSettings noFile = settings(1, 4, "");
+        noFile.addString(GorDatasetReaderNodeModel.CFG_SOURCE, GorDatasetReaderNodeModel.SOURCE_CSV);
+        expectInvalid(noFile, "No input file selected (setting 'file')");
+        NodeSettings remote = settings(1, 4, "");
+        remote.addString(GorDatasetReaderNodeModel.CFG_SOURCE, GorDatasetReaderNodeModel.SOURCE_SDF);
+        remote.addString(GorDatasetReaderNodeModel.CFG_FILE, "knime://LOCAL/data.sdf");
+        expectInvalid(remote, "Only local files are supported");
     }
 
     private static void expectInvalid(NodeSettings s, String message) {
