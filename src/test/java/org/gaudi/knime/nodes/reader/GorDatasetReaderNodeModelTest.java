@@ -190,6 +190,20 @@ public class GorDatasetReaderNodeModelTest {
         assertEquals("the dialog writes exactly what the model saves", custom, fromDialog);
         HarnessNode<GorDatasetReaderNodeModel> other = node();
         other.loadModelSettings(fromDialog);
+        // a file source: its file setting is enabled on both sides, the embedded-only one disabled
+        NodeSettings csv = settings(1, 10, "GAP_eV");
+        csv.addString(GorDatasetReaderNodeModel.CFG_SOURCE, GorDatasetReaderNodeModel.SOURCE_CSV);
+        csv.addString(GorDatasetReaderNodeModel.CFG_FILE, "/data/compas.csv");
+        HarnessNode<GorDatasetReaderNodeModel> m = node();
+        m.loadModelSettings(csv);
+        NodeSettings modelSaved = m.saveModelSettings();
+        assertTrue(modelSaved.getNodeSettings(GorDatasetReaderNodeModel.CFG_FILE + "_Internals")
+                .getBoolean("EnabledStatus"));
+        assertTrue(!modelSaved.getNodeSettings(GorDatasetReaderNodeModel.CFG_MIN_RINGS + "_Internals")
+                .getBoolean("EnabledStatus"));
+        NodeDialogPane csvDialog = m.createNodeDialogPane();
+        HarnessNode.loadDialogSettings(csvDialog, modelSaved, new PortObjectSpec[0]);
+        assertEquals(modelSaved, HarnessNode.saveDialogSettings(csvDialog));
         // a dialog opened on empty settings (new node) shows and writes the defaults
         NodeDialogPane fresh = n.createNodeDialogPane();
         HarnessNode.loadDialogSettings(fresh, new NodeSettings("model"), new PortObjectSpec[0]);
