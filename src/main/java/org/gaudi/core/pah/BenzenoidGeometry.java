@@ -15,7 +15,7 @@ final class BenzenoidGeometry {
     /** Initial rise per 60° of accumulated turning along the fusion tree (helix pitch ≈ 6 × this per turn). */
     private static final double[] RISE = {0.6, 0.35, 0.9};
     private static final int MAX_STEPS = 20000;
-    private static final double FORCE_TOLERANCE = 1e-4;
+    private static final double FORCE_TOLERANCE = 1e-3;
 
     private BenzenoidGeometry() {
     }
