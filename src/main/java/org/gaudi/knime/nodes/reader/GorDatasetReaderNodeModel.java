@@ -11,7 +11,6 @@ import org.gaudi.core.data.RejectionReason;
 import org.gaudi.knime.CoreCalls;
 import org.gaudi.knime.ExecutionProgress;
 import org.gaudi.knime.table.Datasets;
-import org.gaudi.knime.table.GorColumns;
 import org.gaudi.knime.table.MoleculeTable;
 import org.gaudi.knime.table.RejectionTable;
 import org.knime.core.data.DataTableSpec;
@@ -140,8 +139,7 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
         Dataset data = CoreCalls.call(exec,
                 () -> EmbeddedDataset.generate(min, max, progress.countSink(total, "molecules")));
         data = Datasets.selectProperties(data, props);
-        BufferedDataTable molecules = MoleculeTable.create(data, GorColumns.CODEC,
-                exec.createSubExecutionContext(0.2));
+        BufferedDataTable molecules = MoleculeTable.create(data, exec.createSubExecutionContext(0.2));
         BufferedDataTable rejected = RejectionTable.create(data.rejections(), exec);
         if (!data.rejections().isEmpty()) {
             setWarningMessage(rejectionSummary(data.rejections().size(), data.rejectionCounts()));
