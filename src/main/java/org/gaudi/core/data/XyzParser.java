@@ -17,7 +17,12 @@ public final class XyzParser {
     }
 
     public static IAtomContainer parse(String text, String fileName) throws XyzFormatException {
-        String[] lines = text.split("\r?\n|\r", -1);
+        String[] all = text.split("\r?\n|\r", -1);
+        int used = all.length;
+        while (used > 0 && all[used - 1].isBlank()) {
+            used--; // trailing blank lines are allowed
+        }
+        String[] lines = java.util.Arrays.copyOf(all, used);
         if (lines.length == 0 || lines[0].isBlank()) {
             throw new XyzFormatException(fileName, 1, "expected the atom count, found an empty line");
         }
@@ -32,18 +37,17 @@ public final class XyzParser {
         }
         if (lines.length < count + 2) {
             throw new XyzFormatException(fileName, lines.length, "file ends after " + Math.max(0, lines.length - 2)
-                    + " atom lines; the header announces " + count + " atoms");
+                    + " atom lines, but line 1 announces " + count + " atoms");
         }
         IAtomContainer mol = SilentChemObjectBuilder.getInstance().newAtomContainer();
         for (int i = 0; i < count; i++) {
             int lineNo = i + 3;
             mol.addAtom(atom(lines[i + 2], fileName, lineNo));
         }
-        for (int i = count + 2; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                throw new XyzFormatException(fileName, i + 1, "unexpected text after the " + count
-                        + " announced atoms: '" + abbreviate(lines[i]) + "'");
-            }
+        if (lines.length > count + 2) {
+            int i = count + 2;
+            throw new XyzFormatException(fileName, i + 1, "unexpected line after the " + count
+                    + " announced atoms: '" + abbreviate(lines[i]) + "'");
         }
         return mol;
     }

@@ -37,9 +37,9 @@ import org.openscience.cdk.silent.AtomContainer;
  * <li>One H on every carbon with exactly two neighbours; H atoms are placed 1.09 Å (N–H 1.01, B–H 1.19) out along
  * the bisector of their parent's bonds, not at the reference's dummy origin.</li>
  * <li>Validity: single fragment (checked before bond orders, for a clearer reason), xyz2mol bond orders and charges
- * with total charge 0 ({@link BondOrderAssigner}), no charged atom (GaUDI demands exactly one resonance structure),
- * and RDKit's default valences (B 3, C 4, N 3, O 2, S 2/4/6, H 1; a lower valence gets implicit H as RDKit
- * would).</li>
+ * with total charge 0 ({@link BondOrderAssigner}), and no charged atom (GaUDI demands exactly one resonance
+ * structure). RDKit's sanitisation cannot fail after that; an under-valent neutral atom (xyz2mol's two-bond
+ * carbon) gets implicit H as RDKit would.</li>
  * </ol>
  * The molecule keeps the planar layout: 2-D points, and 3-D points with z = 0 (the GOR's own out-of-plane
  * coordinates are not lifted back). Geometric checks (§4.2) run too; see {@link DecodedMolecule} for how they
@@ -312,9 +312,8 @@ public final class GorDecoder {
             for (int[] b : bonds) {
                 int u = index[b[0] < original && map[b[0]] >= 0 ? map[b[0]] : b[0]];
                 int v = index[b[1] < original && map[b[1]] >= 0 ? map[b[1]] : b[1]];
-                if (u == v) {
-                    return fail(InvalidReason.FUSION_FAILED, "fusion merged two bonded atoms of ring "
-                            + ringOf[b[0]] + " into one atom (bond to itself)");
+                if (u == v) { // cannot happen: a merge always pairs atoms of two different rings
+                    throw new IllegalStateException("fusion merged two bonded atoms of ring " + ringOf[b[0]]);
                 }
                 long key = (long) Math.min(u, v) * Integer.MAX_VALUE + Math.max(u, v);
                 if (seen.add(key)) {
@@ -387,10 +386,7 @@ public final class GorDecoder {
                 return fail(InvalidReason.CHARGED_ATOMS, "atom " + charged + " (" + symbol(zs[charged])
                         + ") carries formal charge " + bo.formalCharge()[charged], mol);
             }
-            String valence = checkDefaultValences(mol);
-            if (valence != null) {
-                return fail(InvalidReason.VALENCE, valence, mol);
-            }
+            fillDefaultValences(mol);
             return new Chemistry(null, "", mol);
         }
 
@@ -514,10 +510,12 @@ public final class GorDecoder {
     }
 
     /**
-     * RDKit's sanitisation for neutral atoms: over-valent atoms fail; under-valent atoms get implicit H up to the
-     * next default valence. Returns the failure message or null.
+     * RDKit's sanitisation for neutral atoms: an under-valent atom gets implicit H up to its default valence
+     * (B 3, C 4, N 3, O 2, S 2/4/6). With every formal charge 0, xyz2mol's charge rule already pins all atoms to
+     * these valences except the two-single-bond carbon it counts as neutral (a carbene: RDKit adds 2 H), so an
+     * over-valent atom here would be a bug.
      */
-    private static String checkDefaultValences(IAtomContainer mol) {
+    private static void fillDefaultValences(IAtomContainer mol) {
         for (IAtom a : mol.atoms()) {
             int v = 0;
             for (IBond b : mol.getConnectedBondsList(a)) {
@@ -541,12 +539,12 @@ public final class GorDecoder {
                 }
             }
             if (fill < 0) {
-                return String.format(Locale.ROOT, "atom %d (%s) has valence %d, above the allowed %s",
-                        mol.indexOf(a), a.getSymbol(), v, Arrays.toString(allowed));
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "neutral atom %d (%s) has valence %d, above %s", mol.indexOf(a), a.getSymbol(), v,
+                        Arrays.toString(allowed)));
             }
             a.setImplicitHydrogenCount(fill - v);
         }
-        return null;
     }
 
     static int atomicNumber(String symbol) {
