@@ -10,15 +10,20 @@ import org.openscience.cdk.interfaces.IAtomContainer;
 
 public class XyzParserTest {
 
-    static String benzeneXyz() {
+    public static String benzeneXyz() {
+        return benzeneXyz(0.0);
+    }
+
+    /** Benzene (C–C 1.40 Å, C–H 1.09 Å) in the plane z = {@code z}, H given by atomic number. */
+    public static String benzeneXyz(double z) {
         StringBuilder sb = new StringBuilder("12\nbenzene, C-C 1.40\n");
         for (int k = 0; k < 6; k++) {
             double a = Math.toRadians(60 * k);
-            sb.append(String.format(java.util.Locale.ROOT, "C %.6f %.6f 0.0%n", 1.40 * Math.cos(a), 1.40 * Math.sin(a)));
+            sb.append(String.format(java.util.Locale.ROOT, "C %.6f %.6f %.6f%n", 1.40 * Math.cos(a), 1.40 * Math.sin(a), z));
         }
         for (int k = 0; k < 6; k++) {
             double a = Math.toRadians(60 * k);
-            sb.append(String.format(java.util.Locale.ROOT, "1 %.6f %.6f 0.0%n", 2.49 * Math.cos(a), 2.49 * Math.sin(a)));
+            sb.append(String.format(java.util.Locale.ROOT, "1 %.6f %.6f %.6f%n", 2.49 * Math.cos(a), 2.49 * Math.sin(a), z));
         }
         return sb.toString();
     }
