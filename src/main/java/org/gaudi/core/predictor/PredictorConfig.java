@@ -1,0 +1,42 @@
+package org.gaudi.core.predictor;
+
+/**
+ * Shape of the property-predictor network (GaUDI §6.1).
+ *
+ * @param layers      number of E_GCL layers (reference default 12)
+ * @param hidden      node and message width H (reference default 196)
+ * @param coordsRange total coordinate range; each layer steps by coordsRange / layers (reference 4)
+ * @param featureDim  F, the node-feature channels of the EDM state (1 for cata, 12 for hetro); time is added
+ * @param targets     number of predicted properties
+ */
+public record PredictorConfig(int layers, int hidden, double coordsRange, int featureDim, int targets) {
+
+    public static final int DEFAULT_LAYERS = 12;
+    public static final int DEFAULT_HIDDEN = 196;
+    public static final double DEFAULT_COORDS_RANGE = 4.0;
+
+    public PredictorConfig {
+        if (layers < 1 || hidden < 1 || featureDim < 1 || targets < 1) {
+            throw new IllegalArgumentException("predictor needs layers, hidden, featureDim and targets >= 1, got "
+                    + layers + ", " + hidden + ", " + featureDim + ", " + targets);
+        }
+        if (!(coordsRange > 0) || Double.isInfinite(coordsRange)) {
+            throw new IllegalArgumentException("coordsRange must be positive and finite, got " + coordsRange);
+        }
+    }
+
+    /** The reference architecture (12 layers × 196, coords_range 4) for the given features and targets. */
+    public static PredictorConfig reference(int featureDim, int targets) {
+        return new PredictorConfig(DEFAULT_LAYERS, DEFAULT_HIDDEN, DEFAULT_COORDS_RANGE, featureDim, targets);
+    }
+
+    /** Trainable parameters of this architecture (matches the built block; 3,249,697 for the cata reference). */
+    public long parameterCount() {
+        long h = hidden;
+        long perLayer = (2 * h + 2) * h + h + h * h + h // edge MLP
+                + 2 * h * h + h + h * h + h // node MLP
+                + h * h + h + h // coordinate MLP (last layer bias-free)
+                + h + 1; // attention
+        return (featureDim + 1) * h + h + layers * perLayer + h * targets + targets;
+    }
+}

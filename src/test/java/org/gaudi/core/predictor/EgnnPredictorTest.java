@@ -1,0 +1,119 @@
+package org.gaudi.core.predictor;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.ParameterStore;
+
+public class EgnnPredictorTest {
+    private static final PredictorConfig TINY = new PredictorConfig(3, 32, 4.0, 3, 2);
+    private static NDManager manager;
+    private static EgnnPredictor block;
+
+    @BeforeClass
+    public static void setUp() {
+        manager = NDManager.newBaseManager();
+        Engine.getInstance().setRandomSeed(7);
+        block = new EgnnPredictor(TINY);
+        block.initialize(manager, DataType.FLOAT32, block.inputShapes(2, 7));
+    }
+
+    @AfterClass
+    public static void tearDown() {
+        manager.close();
+    }
+
+    private static float[] predict(EgnnPredictor b, PredictorTestData d) {
+        try (NDManager m = manager.newSubManager()) {
+            NDList in = d.toNd(m);
+            NDArray out = b.forward(new ParameterStore(m, false), in, false).singletonOrThrow();
+            return out.toFloatArray();
+        }
+    }
+
+    private static void assertClose(float[] expected, float[] actual, double tol) {
+        assertEquals(expected.length, actual.length);
+        double scale = 0;
+        for (int i = 0; i < expected.length; i++) {
+            assertTrue("prediction " + i + " is not finite", Float.isFinite(actual[i]));
+            assertEquals("prediction " + i, expected[i], actual[i], tol);
+            scale = Math.max(scale, Math.abs(expected[i]));
+        }
+        assertTrue("predictions are all ~0, the comparison would be vacuous", scale > 1e-3);
+    }
+
+    @Test
+    public void referenceParameterCounts() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            EgnnPredictor cata = new EgnnPredictor(PredictorConfig.reference(1, 5));
+            cata.initialize(m, DataType.FLOAT32, cata.inputShapes(1, 2));
+            assertEquals(3_249_697L, cata.parameterCount());
+            assertEquals(3_249_697L, cata.config().parameterCount());
+            EgnnPredictor hetro = new EgnnPredictor(PredictorConfig.reference(12, 5));
+            hetro.initialize(m, DataType.FLOAT32, hetro.inputShapes(1, 2));
+            assertEquals(3_251_853L, hetro.parameterCount());
+        }
+    }
+
+    @Test
+    public void invariantUnderRotationReflectionAndTranslation() {
+        PredictorTestData d = new PredictorTestData(11, new int[] {5, 7}, 7, 3);
+        float[] base = predict(block, d);
+        for (boolean reflect : new boolean[] {false, true}) {
+            double[][] r = PredictorTestData.randomOrthogonal(reflect ? 3 : 4, reflect);
+            float[] moved = predict(block, d.transformed(r, new double[] {1.5, -2.0, 0.7}));
+            assertClose(base, moved, 1e-4);
+        }
+    }
+
+    @Test
+    public void invariantUnderNodePermutation() {
+        PredictorTestData d = new PredictorTestData(12, new int[] {5, 7}, 7, 3);
+        int[][] perm = {{3, 0, 4, 1, 2, 5, 6}, {6, 2, 5, 0, 3, 1, 4}};
+        assertClose(predict(block, d), predict(block, d.permuted(perm)), 1e-4);
+    }
+
+    @Test
+    public void extraPaddingChangesNothing() {
+        PredictorTestData d = new PredictorTestData(13, new int[] {5, 7}, 7, 3);
+        assertClose(predict(block, d), predict(block, d.withExtraPadding(4, 99)), 1e-5);
+    }
+
+    @Test
+    public void factorisedEqualsConcatenatedEdgeLayer() {
+        PredictorTestData d = new PredictorTestData(14, new int[] {4, 6}, 6, 3);
+        block.setFactorisedEdges(false);
+        float[] reference;
+        try {
+            reference = predict(block, d);
+        } finally {
+            block.setFactorisedEdges(true);
+        }
+        assertClose(reference, predict(block, d), 1e-5);
+    }
+
+    @Test
+    public void timeConditioningMatters() {
+        PredictorTestData d = new PredictorTestData(15, new int[] {5, 7}, 7, 3);
+        float[] a = predict(block, d);
+        for (int s = 0; s < d.batch(); s++) {
+            d.t[s] = 1f - d.t[s];
+        }
+        float[] b = predict(block, d);
+        double diff = 0;
+        for (int i = 0; i < a.length; i++) {
+            diff = Math.max(diff, Math.abs(a[i] - b[i]));
+        }
+        assertTrue("changing t should change the prediction", diff > 1e-4);
+    }
+}
