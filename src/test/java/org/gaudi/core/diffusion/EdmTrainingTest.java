@@ -46,6 +46,13 @@ public class EdmTrainingTest {
                     result.bestEpoch());
             assertTrue(first + " -> " + best, best < 0.8 * first);
 
+            // the NLL metric gives a finite per-graph bound in nats
+            EdmTraining nll = new EdmTraining(diffusion, EdmTraining.ValidationMetric.NLL);
+            try (NDManager step = manager.newSubManager()) {
+                float v = nll.validationLoss(step, items.subList(0, 4), new java.util.SplittableRandom(1)).getFloat();
+                assertTrue("NLL " + v, Float.isFinite(v) && v > 0);
+            }
+
             RingCountDistribution counts = RingCountDistribution.fromGraphs(items);
             byte[] bytes = EdmModelFile.archive(diffusion, counts).toBytes();
             ModelArchive archive = ModelArchive.fromBytes(bytes, "edm-test.zip", EdmModelFile.KIND);
