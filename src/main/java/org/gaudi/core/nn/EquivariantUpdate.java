@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.gaudi.core.djl.Djl;
 
 /**
  * EGNN's equivariant coordinate update (EDM {@code egnn_new.EquivariantUpdate}):
@@ -52,7 +53,8 @@ public final class EquivariantUpdate extends AbstractBlock {
         NDArray agg;
         try (NDArray c = coordMlp.applyAfterFirst(ps, pre, training);
              NDArray th = c.tanh();
-             NDArray scaled = th.mul(coordsRange);
+             NDArray range = Djl.scalarLike(th, coordsRange);
+             NDArray scaled = th.mul(range);
              NDArray gate = scaled.mul(edgeMask);
              NDArray trans = coordDiff.mul(gate)) {
             agg = trans.sum(new int[] {2});

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import java.util.concurrent.ConcurrentHashMap;
+import org.gaudi.core.djl.Djl;
 
 /**
  * The first layer of an EGNN edge MLP, W·[h_i, h_j, e_ij] + b, on dense pair tensors.
@@ -108,7 +109,7 @@ public final class PairLinear {
         int n = (int) h.getShape().get(1);
         long out = layer.outFeatures();
         NDManager m = e.getManager();
-        try (NDArray sel = m.create(selector(n), new Shape(1, (long) n * n, 2L * n));
+        try (NDArray sel = Djl.owned(m, selector(n), new Shape(1, (long) n * n, 2L * n));
              NDArray selB = sel.broadcast(bs, (long) n * n, 2L * n);
              NDArray eFlat = e.reshape(bs, (long) n * n, edgeFeatures);
              NDArray rows = NDArrays.concat(new NDList(eFlat, selB), 2);

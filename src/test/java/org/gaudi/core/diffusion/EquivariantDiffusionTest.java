@@ -124,6 +124,48 @@ public class EquivariantDiffusionTest {
         return sum / count;
     }
 
+    /**
+     * Gradients must not depend on garbage collection between the loss and the backward pass: DJL tensors made
+     * from Java data share memory with a direct buffer that close() releases, so the loss must keep them alive.
+     */
+    @Test
+    public void gradientsSurviveGarbageCollectionBeforeBackward() {
+        GorBatch batch = featurizer.encode(TinyGors.cataSet());
+        float[] reference = gradientOfFirstLayer(batch, false);
+        assertArrayEquals(reference, gradientOfFirstLayer(batch, false), 0f);
+        float[] afterGc = gradientOfFirstLayer(batch, true);
+        assertArrayEquals(reference, afterGc, 0f);
+    }
+
+    private float[] gradientOfFirstLayer(GorBatch batch, boolean churnMemory) {
+        ai.djl.nn.Parameter w = diffusion.dynamics().blocks().get(0).gcl().edgeMlp().layers().get(0).weight();
+        ParameterStore ps = new ParameterStore(manager, false);
+        try (NDManager step = manager.newSubManager()) {
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = diffusion.trainingLoss(ps, step, batch, new SplittableRandom(4));
+                if (churnMemory) {
+                    List<java.nio.ByteBuffer> junk = new ArrayList<>();
+                    for (int round = 0; round < 3; round++) {
+                        System.gc();
+                        for (int i = 0; i < 200; i++) {
+                            java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocateDirect(4096)
+                                    .order(java.nio.ByteOrder.nativeOrder());
+                            while (bb.remaining() >= 4) {
+                                bb.putFloat(Float.NaN);
+                            }
+                            junk.add(bb);
+                        }
+                    }
+                    assertFalse(junk.isEmpty());
+                }
+                gc.backward(loss);
+            }
+            float[] g = w.getArray().getGradient().toFloatArray();
+            w.getArray().getGradient().subi(w.getArray().getGradient());
+            return g;
+        }
+    }
+
     /** Validation eps-loss averaged over 20 fixed draws (same seed before and after training). */
     private double meanValidationLoss(GorBatch batch) {
         SplittableRandom rng = new SplittableRandom(99);

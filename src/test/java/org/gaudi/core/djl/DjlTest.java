@@ -95,6 +95,27 @@ public class DjlTest {
     }
 
     @Test
+    public void ownedTensorsSurviveClosingTheirJavaObject() {
+        try (NDManager m = Djl.call(() -> NDManager.newBaseManager(Device.cpu()))) {
+            float[] data = new float[4096];
+            java.util.Arrays.fill(data, 3f);
+            NDArray base = Djl.owned(m, data, new ai.djl.ndarray.types.Shape(64, 64));
+            NDArray view = base.reshape(4096);
+            base.close();
+            for (int round = 0; round < 3; round++) {
+                System.gc();
+                for (int i = 0; i < 100; i++) {
+                    java.nio.ByteBuffer.allocateDirect(16384).putFloat(0, Float.NaN);
+                }
+            }
+            assertEquals(3f * 4096, view.sum().getFloat(), 0f);
+            NDArray four = Djl.scalarLike(view, 4f);
+            assertEquals(0, four.getShape().dimension());
+            assertEquals(4f, four.getFloat(), 0f);
+        }
+    }
+
+    @Test
     public void seedingMakesEngineRandomnessRepeatable() {
         try (NDManager m = Djl.call(() -> NDManager.newBaseManager(Device.cpu()))) {
             Djl.seed(7);
