@@ -154,6 +154,25 @@ public final class Djl {
         });
     }
 
+    /**
+     * Runs {@code body} with PyTorch autograd recording switched off on this thread (and the plugin's class loader
+     * as context loader), restoring the previous mode afterwards. PyTorch's grad mode is per thread and DJL switches
+     * it off only on the thread that started the engine, so inference on worker threads (KNIME) would otherwise
+     * record graphs for parameters that require gradients. A {@code GradientCollector} opened inside still works.
+     */
+    public static <T, E extends Exception> T noGrad(Body<T, E> body) throws E {
+        return call(() -> {
+            engine();
+            boolean previous = ai.djl.pytorch.jni.JniUtils.isGradMode();
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+            try {
+                return body.call();
+            } finally {
+                ai.djl.pytorch.jni.JniUtils.setGradMode(previous);
+            }
+        });
+    }
+
     /** True when every element of {@code array} is finite (no NaN, no ±Inf). */
     public static boolean isFinite(NDArray array) {
         try (NDArray nan = array.isNaN(); NDArray inf = array.isInfinite();

@@ -14,11 +14,12 @@ import java.util.Set;
  *
  * <p>Method: every (h+1)-ring isomer arises by fusing one ring to an h-ring isomer; all such extensions are
  * generated and deduplicated by canonical annulation code. Output order is deterministic (generation order).
- * Counts grow about fourfold per ring; h ≤ 11 takes about a second, h = 12 (111,630) a few seconds.
+ * Counts grow about fourfold per ring; h ≤ 11 takes about a second, h = 12 (111,630) a few seconds. Results
+ * are cached; geometry, molecules and SMILES of the isomers are computed only when asked for.
  */
 public final class CataBenzenoidEnumerator {
     /** Largest ring count accepted (the enumeration is exponential). */
-    public static final int MAX_RINGS = 14;
+    public static final int MAX_RINGS = 12;
 
     private CataBenzenoidEnumerator() {
     }
@@ -29,11 +30,23 @@ public final class CataBenzenoidEnumerator {
     }
 
     /**
-     * All isomers with 1..maxRings rings: element h−1 of the result lists those with h rings.
+     * All isomers with 1..maxRings rings: element h−1 of the result lists those with h rings. The lists are
+     * immutable and cached (the largest enumeration so far is kept and shared).
      *
      * @throws IllegalArgumentException unless 1 ≤ maxRings ≤ {@link #MAX_RINGS}
      */
     public static List<List<CataBenzenoid>> enumerateUpTo(int maxRings) {
+        synchronized (CataBenzenoidEnumerator.class) {
+            if (cache == null || cache.size() < maxRings) {
+                cache = build(maxRings);
+            }
+            return cache.subList(0, maxRings);
+        }
+    }
+
+    private static List<List<CataBenzenoid>> cache;
+
+    private static List<List<CataBenzenoid>> build(int maxRings) {
         List<List<Grown>> levels = grow(maxRings);
         List<List<CataBenzenoid>> out = new ArrayList<>(maxRings);
         for (List<Grown> level : levels) {
@@ -48,10 +61,24 @@ public final class CataBenzenoidEnumerator {
 
     /** Number of isomers with h rings, for h = 1..maxRings (element h−1). */
     public static int[] counts(int maxRings) {
-        List<List<Grown>> levels = grow(maxRings);
+        List<List<CataBenzenoid>> levels = enumerateUpTo(maxRings);
         int[] c = new int[maxRings];
         for (int h = 0; h < maxRings; h++) {
             c[h] = levels.get(h).size();
+        }
+        return c;
+    }
+
+    /** Number of geometrically planar isomers with h rings, for h = 1..maxRings (element h−1; OEIS A038142). */
+    public static int[] planarCounts(int maxRings) {
+        List<List<CataBenzenoid>> levels = enumerateUpTo(maxRings);
+        int[] c = new int[maxRings];
+        for (int h = 0; h < maxRings; h++) {
+            for (CataBenzenoid b : levels.get(h)) {
+                if (b.planar()) {
+                    c[h]++;
+                }
+            }
         }
         return c;
     }

@@ -24,6 +24,8 @@ final class CentroidForceField {
     static final double K_REPULSION = 20;
     /** Non-fused rings are pushed to at least this distance (Å), well beyond GaUDI's 2.728 Å bond window. */
     static final double REPULSION_CUTOFF = 3.4;
+    /** Largest move of one coordinate in one minimiser step, Å. */
+    private static final double MAX_STEP = 0.3;
 
     private final int n;
     private final double bondLength;
@@ -33,6 +35,20 @@ final class CentroidForceField {
     /** a, b, c, d, +1 for cis / −1 for trans. */
     private final int[][] dihedrals;
     private final int[][] nonBonded;
+    // scratch vectors (an instance is used by one thread at a time)
+    private final double[] u = new double[3];
+    private final double[] v = new double[3];
+    private final double[] b1 = new double[3];
+    private final double[] b2 = new double[3];
+    private final double[] b3 = new double[3];
+    private final double[] m = new double[3];
+    private final double[] nn = new double[3];
+    private final double[] gm = new double[3];
+    private final double[] gn = new double[3];
+    private final double[] c1 = new double[3];
+    private final double[] c2 = new double[3];
+    private final double[] c3 = new double[3];
+    private final double[] c4 = new double[3];
 
     /** Builds the terms from the lattice layout of the tree. */
     CentroidForceField(HexTree t, double bondLength) {
@@ -115,7 +131,6 @@ final class CentroidForceField {
             java.util.Arrays.fill(g, 0);
         }
         double e = 0;
-        double[] u = new double[3];
         for (int[] p : bonds) {
             double d = diff(x, p[1], p[0], u);
             double dd = d - bondLength;
@@ -169,12 +184,10 @@ final class CentroidForceField {
         }
     }
 
-    private static double angleTerm(double[] x, int[] t, double[] g, boolean angularTerm) {
+    private double angleTerm(double[] x, int[] t, double[] g, boolean angularTerm) {
         int a = t[0];
         int b = t[1];
         int c = t[2];
-        double[] u = new double[3];
-        double[] v = new double[3];
         double nu = diff(x, a, b, u);
         double nv = diff(x, c, b, v);
         double cos = (u[0] * v[0] + u[1] * v[1] + u[2] * v[2]) / (nu * nv);
@@ -199,39 +212,34 @@ final class CentroidForceField {
         return e;
     }
 
-    private static double dihedralTerm(double[] x, int[] q, double[] g) {
+    private double dihedralTerm(double[] x, int[] q, double[] g) {
         int a = q[0];
         int b = q[1];
         int c = q[2];
         int d = q[3];
         double sign = q[4];
-        double[] b1 = new double[3];
-        double[] b2 = new double[3];
-        double[] b3 = new double[3];
         diff(x, b, a, b1);
         diff(x, c, b, b2);
         diff(x, d, c, b3);
-        double[] m = CataGeometryCheck.cross(b1, b2);
-        double[] nn = CataGeometryCheck.cross(b2, b3);
-        double mm = Math.sqrt(CataGeometryCheck.dot(m, m));
-        double nnn = Math.sqrt(CataGeometryCheck.dot(nn, nn));
+        cross(b1, b2, m);
+        cross(b2, b3, nn);
+        double mm = Math.sqrt(dot(m, m));
+        double nnn = Math.sqrt(dot(nn, nn));
         if (mm < 1e-9 || nnn < 1e-9) {
             return 0;
         }
-        double cos = CataGeometryCheck.dot(m, nn) / (mm * nnn);
+        double cos = dot(m, nn) / (mm * nnn);
         double e = K_DIHEDRAL * (1 - sign * cos);
         if (g != null) {
             double s = -K_DIHEDRAL * sign;
-            double[] gm = new double[3];
-            double[] gn = new double[3];
             for (int k = 0; k < 3; k++) {
                 gm[k] = s * (nn[k] / (mm * nnn) - cos * m[k] / (mm * mm));
                 gn[k] = s * (m[k] / (mm * nnn) - cos * nn[k] / (nnn * nnn));
             }
-            double[] gb1 = CataGeometryCheck.cross(b2, gm);
-            double[] gb2a = CataGeometryCheck.cross(gm, b1);
-            double[] gb2b = CataGeometryCheck.cross(b3, gn);
-            double[] gb3 = CataGeometryCheck.cross(gn, b2);
+            double[] gb1 = cross(b2, gm, c1);
+            double[] gb2a = cross(gm, b1, c2);
+            double[] gb2b = cross(b3, gn, c3);
+            double[] gb3 = cross(gn, b2, c4);
             for (int k = 0; k < 3; k++) {
                 double gb2 = gb2a[k] + gb2b[k];
                 g[3 * a + k] -= gb1[k];
@@ -243,55 +251,130 @@ final class CentroidForceField {
         return e;
     }
 
+    private static double dot(double[] a, double[] b) {
+        return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+    }
+
+    private static double[] cross(double[] a, double[] b, double[] out) {
+        out[0] = a[1] * b[2] - a[2] * b[1];
+        out[1] = a[2] * b[0] - a[0] * b[2];
+        out[2] = a[0] * b[1] - a[1] * b[0];
+        return out;
+    }
+
     /**
-     * Minimises the energy from x (3n, modified in place) with FIRE (Bitzek et al. 2006), deterministic.
+     * Minimises the energy from x (3n, modified in place) with L-BFGS (memory 8) and Armijo backtracking, steps
+     * capped at 0.3 Å per coordinate; deterministic.
      *
-     * @return the number of steps taken
+     * @return the number of energy evaluations
      */
-    int minimise(double[] x, int maxSteps, double forceTolerance) {
+    int minimise(double[] x, int maxIterations, double forceTolerance) {
         int dim = x.length;
-        double[] v = new double[dim];
+        int mem = 8;
+        double[][] sHist = new double[mem][dim];
+        double[][] yHist = new double[mem][dim];
+        double[] rho = new double[mem];
+        double[] alphaHist = new double[mem];
+        int stored = 0;
+        int newest = -1;
         double[] g = new double[dim];
-        double dt = 0.02;
-        double dtMax = 0.1;
-        double alpha = 0.1;
-        int positive = 0;
-        for (int step = 0; step < maxSteps; step++) {
-            energy(x, g);
-            double fmax = 0;
-            double power = 0;
-            double fnorm = 0;
-            double vnorm = 0;
+        double[] gNew = new double[dim];
+        double[] d = new double[dim];
+        double[] xNew = new double[dim];
+        double f = energy(x, g);
+        int evaluations = 1;
+        for (int iter = 0; iter < maxIterations; iter++) {
+            double gmax = 0;
+            for (double gk : g) {
+                gmax = Math.max(gmax, Math.abs(gk));
+            }
+            if (gmax < forceTolerance) {
+                break;
+            }
+            // two-loop recursion: d = -H g
             for (int k = 0; k < dim; k++) {
-                fmax = Math.max(fmax, Math.abs(g[k]));
-                power -= g[k] * v[k];
-                fnorm += g[k] * g[k];
-                vnorm += v[k] * v[k];
+                d[k] = -g[k];
             }
-            if (fmax < forceTolerance) {
-                return step;
-            }
-            fnorm = Math.sqrt(fnorm);
-            vnorm = Math.sqrt(vnorm);
-            if (power > 0) {
+            for (int j = 0; j < stored; j++) {
+                int idx = Math.floorMod(newest - j, mem);
+                double a = rho[idx] * dotN(sHist[idx], d);
+                alphaHist[idx] = a;
                 for (int k = 0; k < dim; k++) {
-                    v[k] = (1 - alpha) * v[k] - alpha * vnorm * g[k] / fnorm;
+                    d[k] -= a * yHist[idx][k];
                 }
-                if (++positive > 5) {
-                    dt = Math.min(dt * 1.1, dtMax);
-                    alpha *= 0.99;
+            }
+            if (stored > 0) {
+                double gamma = dotN(sHist[newest], yHist[newest]) / dotN(yHist[newest], yHist[newest]);
+                for (int k = 0; k < dim; k++) {
+                    d[k] *= gamma;
                 }
             } else {
-                java.util.Arrays.fill(v, 0);
-                dt *= 0.5;
-                alpha = 0.1;
-                positive = 0;
+                double scale = 0.01;
+                for (int k = 0; k < dim; k++) {
+                    d[k] *= scale;
+                }
             }
+            for (int j = stored - 1; j >= 0; j--) {
+                int idx = Math.floorMod(newest - j, mem);
+                double b = rho[idx] * dotN(yHist[idx], d);
+                for (int k = 0; k < dim; k++) {
+                    d[k] += (alphaHist[idx] - b) * sHist[idx][k];
+                }
+            }
+            double slope = dotN(g, d);
+            if (slope >= 0) {
+                // not a descent direction: restart from steepest descent
+                stored = 0;
+                for (int k = 0; k < dim; k++) {
+                    d[k] = -0.01 * g[k];
+                }
+                slope = dotN(g, d);
+            }
+            double dmax = 0;
+            for (double dk : d) {
+                dmax = Math.max(dmax, Math.abs(dk));
+            }
+            double step = dmax > MAX_STEP ? MAX_STEP / dmax : 1.0;
+            double fNew;
+            while (true) {
+                for (int k = 0; k < dim; k++) {
+                    xNew[k] = x[k] + step * d[k];
+                }
+                fNew = energy(xNew, gNew);
+                evaluations++;
+                if (fNew <= f + 1e-4 * step * slope || step < 1e-10) {
+                    break;
+                }
+                step *= 0.5;
+            }
+            newest = (newest + 1) % mem;
+            double sy = 0;
             for (int k = 0; k < dim; k++) {
-                v[k] -= dt * g[k];
-                x[k] += dt * v[k];
+                sHist[newest][k] = xNew[k] - x[k];
+                yHist[newest][k] = gNew[k] - g[k];
+                sy += sHist[newest][k] * yHist[newest][k];
+            }
+            if (sy > 1e-12) {
+                rho[newest] = 1 / sy;
+                stored = Math.min(stored + 1, mem);
+            } else {
+                newest = Math.floorMod(newest - 1, mem);
+            }
+            System.arraycopy(xNew, 0, x, 0, dim);
+            System.arraycopy(gNew, 0, g, 0, dim);
+            f = fNew;
+            if (step < 1e-10) {
+                break;
             }
         }
-        return maxSteps;
+        return evaluations;
+    }
+
+    private static double dotN(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += a[k] * b[k];
+        }
+        return s;
     }
 }

@@ -2,7 +2,8 @@ package org.gaudi.core.train;
 
 import java.util.concurrent.locks.ReentrantLock;
 
-import ai.djl.engine.Engine;
+import org.gaudi.core.djl.Djl;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.GradientCollector;
 
@@ -27,7 +28,7 @@ public final class ExclusiveGradientCollector implements AutoCloseable {
         GradientCollector c = null;
         try {
             prev = GradMode.isEnabled();
-            c = Engine.getInstance().newGradientCollector();
+            c = Djl.engine().newGradientCollector();
         } catch (RuntimeException | Error e) {
             LOCK.unlock();
             throw e;

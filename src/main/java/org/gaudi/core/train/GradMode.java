@@ -1,6 +1,7 @@
 package org.gaudi.core.train;
 
-import ai.djl.engine.Engine;
+import org.gaudi.core.djl.Djl;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
@@ -76,7 +77,14 @@ public final class GradMode {
         }
     }
 
+    private static volatile Boolean pyTorch;
+
     private static boolean isPyTorch() {
-        return "PyTorch".equals(Engine.getInstance().getEngineName());
+        Boolean p = pyTorch;
+        if (p == null) {
+            p = "PyTorch".equals(Djl.engine().getEngineName());
+            pyTorch = p;
+        }
+        return p;
     }
 }

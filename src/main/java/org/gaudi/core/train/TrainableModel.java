@@ -1,7 +1,7 @@
 package org.gaudi.core.train;
 
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -40,13 +40,13 @@ public interface TrainableModel<T> {
      * @param random the only source of randomness for this step
      * @return a scalar (shape {@code ()} or a single element)
      */
-    NDArray trainingLoss(NDManager manager, List<T> batch, Random random);
+    NDArray trainingLoss(NDManager manager, List<T> batch, SplittableRandom random);
 
     /**
      * Mean validation loss of one batch, used to select the best checkpoint. Called with gradient recording
      * switched off. Defaults to {@link #trainingLoss}.
      */
-    default NDArray validationLoss(NDManager manager, List<T> batch, Random random) {
+    default NDArray validationLoss(NDManager manager, List<T> batch, SplittableRandom random) {
         return trainingLoss(manager, batch, random);
     }
 }

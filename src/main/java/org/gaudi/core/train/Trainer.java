@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
+
+import org.gaudi.core.djl.Djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -33,7 +36,7 @@ import ai.djl.util.Pair;
  * // the block now holds the best weights; write it with ModelArchive
  * }</pre>
  *
- * <p>Reproducibility: the shuffle of epoch e uses a {@code Random} seeded from (seed, e); the {@code Random} handed
+ * <p>Reproducibility: the shuffle of epoch e uses a {@code Random} seeded from (seed, e); the {@code SplittableRandom} handed
  * to the model for batch b of epoch e is seeded from (seed, e, b); validation batches get the same seeds every
  * epoch, so validation losses of different epochs are compared on the same noise. With a deterministic engine (one
  * CPU thread) a run is bit-identical on repetition, and {@link #resume} continues to the same weights as an
@@ -102,7 +105,7 @@ public final class Trainer {
             throw new IllegalArgumentException("the split is for " + split.itemCount() + " items, but "
                     + items.size() + " were given");
         }
-        return withPluginClassLoader(() -> new Run<>(model, items, split, null).execute());
+        return Djl.call(() -> new Run<>(model, items, split, null).execute());
     }
 
     /**
@@ -119,7 +122,7 @@ public final class Trainer {
             throw new IllegalArgumentException("the checkpoint was trained on " + split.itemCount()
                     + " items, but " + items.size() + " were given");
         }
-        return withPluginClassLoader(() -> new Run<>(model, items, split, checkpoint).execute());
+        return Djl.call(() -> new Run<>(model, items, split, checkpoint).execute());
     }
 
     /** One training session; holds the optimiser, clipper and EMA for its duration. */
@@ -192,7 +195,7 @@ public final class Trainer {
                         for (int k = from0; k < to; k++) {
                             batch.add(items.get(order[k]));
                         }
-                        StepOutcome o = step(batch, new Random(mix(settings.seed(), TRAIN_STREAM, epoch, b)),
+                        StepOutcome o = step(batch, new SplittableRandom(mix(settings.seed(), TRAIN_STREAM, epoch, b)),
                                 optimizer, ema, epoch, b);
                         globalStep++;
                         lossSum += o.loss * batch.size();
@@ -276,7 +279,7 @@ public final class Trainer {
         private record StepOutcome(double loss, double norm, boolean clipped) {
         }
 
-        private StepOutcome step(List<T> batch, Random random, AmsGradAdamW optimizer, ExponentialMovingAverage ema,
+        private StepOutcome step(List<T> batch, SplittableRandom random, AmsGradAdamW optimizer, ExponentialMovingAverage ema,
                 int epoch, int b) {
             try (NDManager sub = baseManager.newSubManager()) {
                 double loss;
@@ -342,7 +345,7 @@ public final class Trainer {
                     }
                     try (NDManager sub = baseManager.newSubManager()) {
                         double l = scalar(model.validationLoss(sub, batch,
-                                new Random(mix(settings.seed(), VALIDATION_STREAM, b))), "validation loss");
+                                new SplittableRandom(mix(settings.seed(), VALIDATION_STREAM, b))), "validation loss");
                         if (!Double.isFinite(l)) {
                             throw new TrainingDivergedException("validation loss is " + l + " after epoch " + epoch
                                     + " (validation batch " + b + ")");
@@ -441,16 +444,5 @@ public final class Trainer {
             h ^= h >>> 31;
         }
         return h;
-    }
-
-    private static <R> R withPluginClassLoader(java.util.function.Supplier<R> body) {
-        Thread t = Thread.currentThread();
-        ClassLoader previous = t.getContextClassLoader();
-        t.setContextClassLoader(Trainer.class.getClassLoader());
-        try {
-            return body.get();
-        } finally {
-            t.setContextClassLoader(previous);
-        }
     }
 }

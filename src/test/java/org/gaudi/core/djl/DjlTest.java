@@ -78,6 +78,23 @@ public class DjlTest {
     }
 
     @Test
+    public void noGradSwitchesAutogradOffOnWorkerThreadsAndRestoresIt() throws Exception {
+        Djl.engine();
+        boolean[] seen = new boolean[3];
+        Thread worker = new Thread(() -> {
+            // PyTorch's grad mode is per thread and on by default on threads DJL did not start on
+            seen[0] = ai.djl.pytorch.jni.JniUtils.isGradMode();
+            seen[1] = Djl.noGrad(ai.djl.pytorch.jni.JniUtils::isGradMode);
+            seen[2] = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        });
+        worker.start();
+        worker.join();
+        assertTrue(seen[0]);
+        assertFalse(seen[1]);
+        assertTrue(seen[2]);
+    }
+
+    @Test
     public void seedingMakesEngineRandomnessRepeatable() {
         try (NDManager m = Djl.call(() -> NDManager.newBaseManager(Device.cpu()))) {
             Djl.seed(7);
