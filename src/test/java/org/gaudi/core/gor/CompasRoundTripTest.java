@@ -3,14 +3,17 @@ package org.gaudi.core.gor;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.gaudi.core.chem.MoleculeIdentity;
 import org.gaudi.core.pah.BenzenoidEmbedder;
 import org.gaudi.testutil.SharedData;
@@ -45,23 +48,16 @@ public class CompasRoundTripTest {
     public static void load() throws Exception {
         Path csv = SharedData.compasB3lyp();
         boolean full = Boolean.getBoolean("gaudi.fullRoundTrip");
-        // Plain split: these columns hold no quotes or commas (commons-csv needs a newer commons-io, see report).
-        List<String> lines = Files.readAllLines(csv);
-        List<String> head = Arrays.asList(lines.get(0).split(","));
-        int cId = head.indexOf("molecule");
-        int cSmiles = head.indexOf("smiles");
-        int cRings = head.indexOf("n_rings");
         rows = new ArrayList<>();
         int large = 0;
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            total++;
-            String[] f = line.split(",", -1);
-            int n = Integer.parseInt(f[cRings]);
-            if (full || n <= 8 || large++ % 40 == 0) {
-                rows.add(new Row(f[cId], f[cSmiles], n));
+        try (Reader in = Files.newBufferedReader(csv);
+                CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            for (CSVRecord rec : p) {
+                total++;
+                int n = Integer.parseInt(rec.get("n_rings"));
+                if (full || n <= 8 || large++ % 40 == 0) {
+                    rows.add(new Row(rec.get("molecule"), rec.get("smiles"), n));
+                }
             }
         }
     }
