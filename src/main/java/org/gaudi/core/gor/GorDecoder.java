@@ -261,7 +261,7 @@ public final class GorDecoder {
             for (int a = 0; a < atoms; a++) {
                 index[a] = a < original && map[a] >= 0 ? -1 : kept++;
             }
-            double[] nx = new double[kept + 2 * kept];
+            double[] nx = new double[2 * kept]; // room for at most one added H per atom
             double[] ny = new double[nx.length];
             int[] nz = new int[nx.length];
             for (int a = 0; a < atoms; a++) {
@@ -284,19 +284,18 @@ public final class GorDecoder {
                     newBonds.add(new int[] {u, v});
                 }
             }
-            int heavy = kept;
             int[] degree = new int[nx.length];
             for (int[] b : newBonds) {
                 degree[b[0]]++;
                 degree[b[1]]++;
             }
-            int total = heavy;
+            int total = kept;
             List<int[]> hParents = new ArrayList<>();
             for (int[] h : hydrogens) {
                 int parent = h[0] < original && map[h[0]] >= 0 ? map[h[0]] : h[0];
                 hParents.add(new int[] {index[parent], index[h[1]]});
             }
-            for (int a = 0; a < heavy; a++) {
+            for (int a = 0; a < kept; a++) {
                 if (nz[a] == 6 && degree[a] == 2) {
                     int h = total++;
                     nz[h] = 1;
