@@ -10,9 +10,6 @@ import java.util.Set;
 import javax.vecmath.Point2d;
 import javax.vecmath.Point3d;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealVector;
 import org.gaudi.core.chem.BondOrderAssigner;
 import org.openscience.cdk.graph.ConnectivityChecker;
 import org.openscience.cdk.interfaces.IAtom;
@@ -26,7 +23,8 @@ import org.openscience.cdk.silent.AtomContainer;
  * <ol>
  * <li>Ring adjacency from the 3-D ring-node positions (§4.1).</li>
  * <li>2-D projection: centre all real nodes (orientation nodes included) on their mean, diagonalise the inertia
- * tensor and keep the coordinates along the two smallest-moment axes (mirror images are possible and harmless).</li>
+ * tensor and keep the coordinates along the two smallest-moment axes (mirror images are possible and harmless).
+ * Optionally {@link RingLayout.Projection#UNFOLDED}, which is not GaUDI's but decodes twisted GORs faithfully.</li>
  * <li>One template polygon per ring, rotated so a Bn edge midpoint (Cbd: edge, +45°) faces its lowest-index fused
  * neighbour, or the heteroatom vertex points at the ring's orientation node; a lone ring uses direction 0. A Bn/Cbd
  * ring with no neighbour in a multi-ring GOR is an error. Bl/Pl get an H on vertex 4, DhDb on vertices 2 and 5.</li>
@@ -58,13 +56,21 @@ public final class GorDecoder {
         return decode(gor, GorKind.of(gor));
     }
 
-    /** Decodes a GOR under the given kind's distance and angle tables. */
+    /** Decodes a GOR under the given kind's distance and angle tables, with GaUDI's inertia projection. */
     public static DecodedMolecule decode(GraphOfRings gor, GorKind kind) {
+        return decode(gor, kind, RingLayout.Projection.INERTIA);
+    }
+
+    /**
+     * Decodes a GOR with a chosen 2-D layout; {@link RingLayout.Projection#UNFOLDED} departs from GaUDI to decode
+     * strongly twisted GORs (helicenes) faithfully.
+     */
+    public static DecodedMolecule decode(GraphOfRings gor, GorKind kind, RingLayout.Projection projection) {
         if (gor.ringCount() == 0) {
             return DecodedMolecule.failedInput(gor, kind, InvalidReason.NO_RINGS, "the graph has no ring");
         }
         StabilityReport stability = GorStability.check(gor, kind);
-        return new DecodedMolecule(gor, kind, stability, decodeChemistry(gor, kind));
+        return new DecodedMolecule(gor, kind, stability, decodeChemistry(gor, kind, projection));
     }
 
     /**
@@ -77,6 +83,12 @@ public final class GorDecoder {
      * @throws IllegalArgumentException when the array sizes do not fit the layout
      */
     public static DecodedMolecule decodeNodes(double[][] positions, RingType[] nodeTypes, GorKind kind) {
+        return decodeNodes(positions, nodeTypes, kind, RingLayout.Projection.INERTIA);
+    }
+
+    /** As {@link #decodeNodes(double[][], RingType[], GorKind)} with a chosen 2-D layout. */
+    public static DecodedMolecule decodeNodes(double[][] positions, RingType[] nodeTypes, GorKind kind,
+            RingLayout.Projection projection) {
         int n = GorStability.splitCount(positions.length, nodeTypes.length, kind);
         for (int i = 0; i < positions.length; i++) {
             double[] p = positions[i];
@@ -96,7 +108,7 @@ public final class GorDecoder {
         double[][] orientation = kind == GorKind.HETERO ? Arrays.copyOfRange(positions, n, 2 * n) : null;
         GraphOfRings gor = new GraphOfRings(ringTypes, rings, orientation);
         StabilityReport stability = GorStability.checkNodes(positions, nodeTypes, kind);
-        return new DecodedMolecule(gor, kind, stability, decodeChemistry(gor, kind));
+        return new DecodedMolecule(gor, kind, stability, decodeChemistry(gor, kind, projection));
     }
 
     /** What the atom-level decoding produced. */
@@ -112,61 +124,20 @@ public final class GorDecoder {
         }
     }
 
-    static Chemistry decodeChemistry(GraphOfRings gor, GorKind kind) {
+    static Chemistry decodeChemistry(GraphOfRings gor, GorKind kind, RingLayout.Projection projection) {
         try {
-            return new Builder(gor, kind).build();
+            return new Builder(gor, kind, projection).build();
         } catch (RuntimeException e) {
             return new Chemistry(InvalidReason.INTERNAL_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
                     null);
         }
     }
 
-    /** Projects points onto the plane of their two largest principal extents (true-mean centred). */
-    static double[][] projectToPlane(double[][] pts) {
-        int m = pts.length;
-        double[] mean = new double[3];
-        for (double[] p : pts) {
-            for (int k = 0; k < 3; k++) {
-                mean[k] += p[k] / m;
-            }
-        }
-        double[][] c = new double[m][3];
-        double[][] inertia = new double[3][3];
-        for (int i = 0; i < m; i++) {
-            double x = pts[i][0] - mean[0];
-            double y = pts[i][1] - mean[1];
-            double z = pts[i][2] - mean[2];
-            c[i][0] = x;
-            c[i][1] = y;
-            c[i][2] = z;
-            inertia[0][0] += y * y + z * z;
-            inertia[1][1] += x * x + z * z;
-            inertia[2][2] += x * x + y * y;
-            inertia[0][1] -= x * y;
-            inertia[0][2] -= x * z;
-            inertia[1][2] -= y * z;
-        }
-        inertia[1][0] = inertia[0][1];
-        inertia[2][0] = inertia[0][2];
-        inertia[2][1] = inertia[1][2];
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(inertia, false));
-        double[] ev = eig.getRealEigenvalues();
-        Integer[] order = {0, 1, 2};
-        Arrays.sort(order, (a, b) -> Double.compare(ev[a], ev[b]));
-        RealVector e0 = eig.getEigenvector(order[0]);
-        RealVector e1 = eig.getEigenvector(order[1]);
-        double[][] out = new double[m][2];
-        for (int i = 0; i < m; i++) {
-            out[i][0] = c[i][0] * e0.getEntry(0) + c[i][1] * e0.getEntry(1) + c[i][2] * e0.getEntry(2);
-            out[i][1] = c[i][0] * e1.getEntry(0) + c[i][1] * e1.getEntry(1) + c[i][2] * e1.getEntry(2);
-        }
-        return out;
-    }
-
     /** Mutable atom graph built step by step. */
     private static final class Builder {
         private final GraphOfRings gor;
         private final GorKind kind;
+        private final RingLayout.Projection projection;
         private final int n;
         private final RingType[] types;
         private double[] ax = new double[64];
@@ -176,9 +147,10 @@ public final class GorDecoder {
         private int atoms;
         private final List<int[]> bonds = new ArrayList<>();
 
-        Builder(GraphOfRings gor, GorKind kind) {
+        Builder(GraphOfRings gor, GorKind kind, RingLayout.Projection projection) {
             this.gor = gor;
             this.kind = kind;
+            this.projection = projection;
             this.n = gor.ringCount();
             this.types = gor.types();
         }
@@ -202,17 +174,9 @@ public final class GorDecoder {
             double[][] o3 = gor.orientationNodes();
             boolean[][] adj = RingAdjacency.of(types, c3, kind);
 
-            // 2-D projection of ring nodes (+ orientation nodes for hetero GORs)
+            // 2-D layout of ring nodes (+ orientation nodes for hetero GORs)
             boolean useOrientation = kind == GorKind.HETERO && o3 != null;
-            double[][] pts = c3;
-            if (useOrientation) {
-                pts = new double[2 * n][];
-                for (int i = 0; i < n; i++) {
-                    pts[i] = c3[i];
-                    pts[n + i] = o3[i] != null ? o3[i] : c3[i];
-                }
-            }
-            double[][] p2 = projectToPlane(pts);
+            double[][] p2 = RingLayout.layout(c3, useOrientation ? o3 : null, adj, projection);
 
             // template polygons
             int[][] ringAtoms = new int[n][];
@@ -297,7 +261,7 @@ public final class GorDecoder {
             for (int a = 0; a < atoms; a++) {
                 index[a] = a < original && map[a] >= 0 ? -1 : kept++;
             }
-            double[] nx = new double[kept + 2 * kept];
+            double[] nx = new double[2 * kept]; // room for at most one added H per atom
             double[] ny = new double[nx.length];
             int[] nz = new int[nx.length];
             for (int a = 0; a < atoms; a++) {
@@ -320,19 +284,18 @@ public final class GorDecoder {
                     newBonds.add(new int[] {u, v});
                 }
             }
-            int heavy = kept;
             int[] degree = new int[nx.length];
             for (int[] b : newBonds) {
                 degree[b[0]]++;
                 degree[b[1]]++;
             }
-            int total = heavy;
+            int total = kept;
             List<int[]> hParents = new ArrayList<>();
             for (int[] h : hydrogens) {
                 int parent = h[0] < original && map[h[0]] >= 0 ? map[h[0]] : h[0];
                 hParents.add(new int[] {index[parent], index[h[1]]});
             }
-            for (int a = 0; a < heavy; a++) {
+            for (int a = 0; a < kept; a++) {
                 if (nz[a] == 6 && degree[a] == 2) {
                     int h = total++;
                     nz[h] = 1;
