@@ -103,7 +103,8 @@ public final class EgnnPredictor extends AbstractBlock {
             x = out.get(1);
         }
         NDArray perNode = embeddingOut.forward(ps, new NDList(h), training).singletonOrThrow().mul(nodeMask);
-        NDArray realNodes = nodeMask.sum(new int[] {1}).maximum(1f); // (B,1); guards an all-padding sample
+        NDArray realNodes = nodeMask.sum(new int[] {1})
+                .maximum(PairTensors.constant(nodeMask, 1)); // (B,1); guards an all-padding sample
         return new NDList(perNode.sum(new int[] {1}).div(realNodes));
     }
 

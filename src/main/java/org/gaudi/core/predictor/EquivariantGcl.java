@@ -3,6 +3,7 @@ package org.gaudi.core.predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -74,7 +75,8 @@ final class EquivariantGcl extends AbstractBlock {
 
         NDArray diff = x.expandDims(2).sub(x.expandDims(1)); // (B,N,N,3): x_i - x_j
         NDArray r = diff.square().sum(new int[] {3}, true); // (B,N,N,1)
-        NDArray unit = diff.div(r.add(1e-8).sqrt().add(1));
+        // constants as tensors, never x.op(Number): see PairTensors.constant
+        NDArray unit = diff.div(r.add(PairTensors.constant(r, 1e-8)).sqrt().add(PairTensors.constant(r, 1)));
 
         NDArray m = silu(factorised ? edgeInputFactorised(ps, h, r, a, training)
                 : apply(edge0, ps, edgeInputConcat(h, r, a), training));
@@ -82,7 +84,7 @@ final class EquivariantGcl extends AbstractBlock {
         m = m.mul(Activation.sigmoid(apply(att, ps, m, training))).mul(edgeMask);
 
         NDArray c = apply(coord2, ps, silu(apply(coord0, ps, m, training)), training).tanh(); // (B,N,N,1)
-        NDArray xOut = x.add(unit.mul(c.mul(edgeMask)).sum(new int[] {2}).mul(coordStep));
+        NDArray xOut = x.add(unit.mul(c.mul(edgeMask)).sum(new int[] {2}).mul(PairTensors.constant(x, coordStep)));
 
         NDArray agg = m.sum(new int[] {2}); // (B,N,H)
         NDArray hOut = h.add(apply(node2, ps, silu(apply(node0, ps, h.concat(agg, -1), training)), training));
@@ -94,9 +96,14 @@ final class EquivariantGcl extends AbstractBlock {
         NDArray w = ps.getValue(edge0.getParameters().get("weight"), h.getDevice(), training); // (H, 2H+2)
         NDArray b = ps.getValue(edge0.getParameters().get("bias"), h.getDevice(), training);
         int hh = hidden;
-        NDArray hi = Linear.linear(h, w.get(":, 0:" + hh), b).singletonOrThrow(); // (B,N,H), bias folded in once
-        NDArray hj = Linear.linear(h, w.get(":, " + hh + ":" + 2 * hh)).singletonOrThrow();
-        NDArray e = Linear.linear(r.concat(a, -1), w.get(":, " + 2 * hh + ":")).singletonOrThrow(); // (B,N,N,H)
+        // Slices go to the step's manager, not the parameters' one, so they are freed with the step.
+        NDManager step = h.getManager();
+        NDArray wi = w.get(step, new NDIndex(":, 0:" + hh));
+        NDArray wj = w.get(step, new NDIndex(":, " + hh + ":" + 2 * hh));
+        NDArray we = w.get(step, new NDIndex(":, " + 2 * hh + ":"));
+        NDArray hi = Linear.linear(h, wi, b).singletonOrThrow(); // (B,N,H), bias added once per node
+        NDArray hj = Linear.linear(h, wj).singletonOrThrow();
+        NDArray e = Linear.linear(r.concat(a, -1), we).singletonOrThrow(); // (B,N,N,H)
         return e.add(hi.expandDims(2)).add(hj.expandDims(1));
     }
 
