@@ -9,7 +9,9 @@ public enum RejectionReason {
     MALFORMED_XYZ("xyz geometry malformed"),
     NO_GEOMETRY("no geometry: not a benzenoid and no xyz/3D coordinates given"),
     UNSUPPORTED_STRUCTURE("structure cannot be encoded as a graph of rings"),
-    DUPLICATE_ID("molecule id seen before");
+    DUPLICATE_ID("molecule id seen before"),
+    MALFORMED_RECORD("record malformed (wrong number of fields, no id, or unreadable molfile)"),
+    BAD_GEOMETRY("coordinates present but unusable");
 
     private final String description;
 

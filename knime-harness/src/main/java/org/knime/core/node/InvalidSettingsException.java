@@ -1,6 +1,6 @@
 package org.knime.core.node;
 
-/** API-compatible stand-in for {@code org.knime.core.node.InvalidSettingsException} (compile-time only). */
+/** Harness stand-in for {@code org.knime.core.node.InvalidSettingsException}. */
 public class InvalidSettingsException extends Exception {
     private static final long serialVersionUID = 1L;
 

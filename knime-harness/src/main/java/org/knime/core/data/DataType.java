@@ -1,0 +1,82 @@
+package org.knime.core.data;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Harness stand-in for {@code org.knime.core.data.DataType}: a column type given by a cell class and the
+ * {@link DataValue} interfaces it implements. A type is compatible with a value class if its cells implement it, and
+ * a super type of another if its cell class is assignable from the other's.
+ */
+public final class DataType {
+
+    private static final Map<Class<? extends DataCell>, DataType> CACHE = new ConcurrentHashMap<>();
+    private static final DataCell MISSING = new MissingCell(null);
+
+    private final Class<? extends DataCell> cellClass;
+    private final Set<Class<? extends DataValue>> valueClasses;
+
+    private DataType(Class<? extends DataCell> cellClass) {
+        this.cellClass = cellClass;
+        Set<Class<? extends DataValue>> v = new LinkedHashSet<>();
+        collectValueClasses(cellClass, v);
+        this.valueClasses = Collections.unmodifiableSet(v);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void collectValueClasses(Class<?> c, Set<Class<? extends DataValue>> out) {
+        if (c == null) {
+            return;
+        }
+        for (Class<?> i : c.getInterfaces()) {
+            if (DataValue.class.isAssignableFrom(i) && i != DataValue.class) {
+                out.add((Class<? extends DataValue>) i);
+            }
+            collectValueClasses(i, out);
+        }
+        collectValueClasses(c.getSuperclass(), out);
+    }
+
+    public static DataType getType(final Class<? extends DataCell> cell) {
+        return CACHE.computeIfAbsent(cell, DataType::new);
+    }
+
+    public static DataCell getMissingCell() {
+        return MISSING;
+    }
+
+    public Class<? extends DataCell> getCellClass() {
+        return cellClass;
+    }
+
+    public boolean isCompatible(final Class<? extends DataValue> valueClass) {
+        return valueClass.isAssignableFrom(cellClass);
+    }
+
+    public boolean isASuperTypeOf(final DataType type) {
+        return type != null && cellClass.isAssignableFrom(type.cellClass);
+    }
+
+    /** Value interfaces implemented by this type's cells (harness helper for diagnostics). */
+    public Set<Class<? extends DataValue>> getValueClasses() {
+        return valueClasses;
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof DataType && ((DataType) o).cellClass == cellClass;
+    }
+
+    @Override
+    public int hashCode() {
+        return cellClass.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return cellClass.getSimpleName().replaceFirst("Cell$", "");
+    }
+}

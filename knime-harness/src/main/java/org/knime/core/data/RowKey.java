@@ -1,0 +1,38 @@
+package org.knime.core.data;
+
+/** Harness stand-in for {@code org.knime.core.data.RowKey}. */
+public final class RowKey {
+
+    private final String key;
+
+    public RowKey(final String key) {
+        if (key == null) {
+            throw new NullPointerException("Row key must not be null.");
+        }
+        this.key = key;
+    }
+
+    /** The row key KNIME generates for row index {@code rowIndex}: "Row" + index. */
+    public static RowKey createRowKey(final long rowIndex) {
+        return new RowKey("Row" + rowIndex);
+    }
+
+    public String getString() {
+        return key;
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof RowKey && ((RowKey) o).key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return key;
+    }
+}

@@ -1,0 +1,7 @@
+package org.knime.core.data;
+
+/** Harness stand-in for {@code org.knime.core.data.StringValue}. */
+public interface StringValue extends DataValue {
+
+    String getStringValue();
+}

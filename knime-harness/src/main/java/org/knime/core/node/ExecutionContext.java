@@ -1,0 +1,27 @@
+package org.knime.core.node;
+
+import org.knime.core.data.DataTableSpec;
+
+/**
+ * Harness stand-in for {@code org.knime.core.node.ExecutionContext}: an {@link ExecutionMonitor} that creates
+ * in-memory {@link BufferedDataContainer}s. Instances come from {@link HarnessNode#newExecutionContext()}; KNIME
+ * itself creates them in the real framework.
+ */
+public class ExecutionContext extends ExecutionMonitor {
+
+    ExecutionContext(final NodeProgressMonitor progMon) {
+        super(progMon);
+    }
+
+    public BufferedDataContainer createDataContainer(final DataTableSpec spec) {
+        return new BufferedDataContainer(spec);
+    }
+
+    public ExecutionContext createSubExecutionContext(final double maxProg) {
+        return new ExecutionContext(new SubProgress(getProgressMonitor(), maxProg, true));
+    }
+
+    public ExecutionContext createSilentSubExecutionContext(final double maxProg) {
+        return new ExecutionContext(new SubProgress(getProgressMonitor(), maxProg, false));
+    }
+}

@@ -1,0 +1,34 @@
+package org.knime.core.node.port;
+
+import java.io.IOException;
+
+import javax.swing.JComponent;
+
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionMonitor;
+
+/** Harness stand-in for {@code org.knime.core.node.port.PortObject}. */
+public interface PortObject {
+
+    /** The port type accepting any port object. */
+    PortType TYPE = PortTypeRegistry.getInstance().getPortType(PortObject.class);
+
+    /** Optional variant of {@link #TYPE}. */
+    PortType TYPE_OPTIONAL = PortTypeRegistry.getInstance().getPortType(PortObject.class, true);
+
+    /** Reads and writes port objects of one class; implementations are registered in plugin.xml. */
+    abstract class PortObjectSerializer<T extends PortObject> {
+
+        public abstract void savePortObject(T portObject, PortObjectZipOutputStream out, ExecutionMonitor exec)
+                throws IOException, CanceledExecutionException;
+
+        public abstract T loadPortObject(PortObjectZipInputStream in, PortObjectSpec spec, ExecutionMonitor exec)
+                throws IOException, CanceledExecutionException;
+    }
+
+    String getSummary();
+
+    PortObjectSpec getSpec();
+
+    JComponent[] getViews();
+}

@@ -1,0 +1,173 @@
+package org.gaudi.core.diffusion;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.gaudi.core.data.Dataset;
+import org.gaudi.core.data.MoleculeRecord;
+import org.gaudi.core.model.ModelArchive;
+import org.gaudi.core.train.EpochStats;
+import org.gaudi.core.train.TrainingCancelledException;
+import org.gaudi.core.train.TrainingListener;
+import org.gaudi.core.train.TrainingProgress;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class EdmTrainingTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    @Test
+    public void tinyTrainingOnEmbeddedMoleculesLowersTheValidationLossAndRecordsTheRun() throws IOException {
+        Dataset data = TinyEdm.embedded1to5();
+        assertEquals(21, data.size());
+        Path out = tmp.getRoot().toPath().resolve("tiny.gaudi-edm");
+        List<String> messages = new ArrayList<>();
+        AtomicInteger steps = new AtomicInteger();
+        TrainingListener counter = new TrainingListener() {
+            @Override
+            public void onStep(TrainingProgress p) {
+                steps.incrementAndGet();
+            }
+        };
+        long t0 = System.nanoTime();
+        EdmTraining.Outcome o = new EdmTraining(TinyEdm.settings(40).build()).listener(counter)
+                .messages(messages::add).train(data, out);
+        try (EdmModel model = o.model()) {
+            List<EpochStats> h = o.result().history();
+            assertEquals(40, h.size());
+            double first = h.get(0).validationLoss();
+            double best = o.result().bestValidationLoss();
+            System.out.printf("tiny EDM training: validation eps-loss %.4f -> best %.4f (epoch %d), %d steps,"
+                    + " %.1f s%n", first, best, o.result().bestEpoch(), steps.get(), (System.nanoTime() - t0) / 1e9);
+            assertTrue("validation loss must fall clearly: " + first + " -> " + best, best < 0.8 * first);
+            assertEquals(40 * 3, steps.get()); // 17 training molecules, batch 8
+            assertTrue(Files.isRegularFile(out));
+            assertTrue(messages.toString(), messages.stream().anyMatch(m -> m.startsWith("model written to")));
+
+            // what the file records
+            ModelArchive a = ModelArchive.read(out, EdmModel.KIND);
+            assertTrue("resumable by default", a.hasTrainingState());
+            EdmDataSummary d = model.data();
+            assertEquals(21, d.itemCount());
+            assertEquals(17, d.trainIds().size());
+            assertEquals(4, d.validationIds().size());
+            Set<String> all = new HashSet<>(d.trainIds());
+            all.addAll(d.validationIds());
+            Set<String> ids = new HashSet<>();
+            for (MoleculeRecord r : data.records()) {
+                ids.add(r.id());
+            }
+            assertEquals("split covers every molecule once", ids, all);
+            assertEquals(5, model.architecture().maxRings());
+            assertEquals(17, model.ringCountDistribution().total());
+            assertEquals("one InChIKey per distinct training molecule", 17, model.trainingInchiKeys().size());
+            assertEquals(5L, model.seed());
+            assertEquals(40, ((Number) model.training().get("epochs")).intValue());
+            assertEquals(o.result().bestEpoch(), ((Number) model.metrics().get("bestEpoch")).intValue());
+            assertEquals(40, ((List<?>) model.metrics().get("validationLossHistory")).size());
+
+            try (EdmModel loaded = EdmModel.load(out, model.device())) {
+                assertEquals(model.data(), loaded.data());
+                assertEquals(model.ringCountDistribution(), loaded.ringCountDistribution());
+                assertEquals(model.trainingInchiKeys(), loaded.trainingInchiKeys());
+                assertEquals(model.architecture(), loaded.architecture());
+                assertEquals(model.training().get("learningRate"), loaded.training().get("learningRate"));
+            }
+        }
+    }
+
+    @Test
+    public void cancelledTrainingLeavesNoModelFile() throws IOException {
+        Path dir = tmp.newFolder("cancel").toPath();
+        Path out = dir.resolve("cancelled.gaudi-edm");
+        AtomicInteger calls = new AtomicInteger();
+        try {
+            new EdmTraining(TinyEdm.settings(50).build()).cancellation(() -> calls.incrementAndGet() > 7)
+                    .train(TinyEdm.embedded1to5(), out);
+            fail("training should have been cancelled");
+        } catch (TrainingCancelledException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("cancelled"));
+        }
+        assertFalse(Files.exists(out));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals("no temporary or partial file left", 0, s.count());
+        }
+    }
+
+    @Test
+    public void resumedRunEndsWithTheSameWeightsAsAnUninterruptedOne() throws IOException {
+        Dataset data = TinyEdm.embedded1to5();
+        Path half = tmp.getRoot().toPath().resolve("half.gaudi-edm");
+        Path resumed = tmp.getRoot().toPath().resolve("resumed.gaudi-edm");
+        try (EdmModel m = new EdmTraining(TinyEdm.settings(3).build()).train(data, half).model()) {
+            assertNotNull(m);
+        }
+        EdmTraining.Outcome straight = new EdmTraining(TinyEdm.settings(6).build()).train(data);
+        EdmTraining.Outcome cont = new EdmTraining(TinyEdm.settings(6).build()).resume(data, half, resumed);
+        try (EdmModel a = straight.model(); EdmModel b = cont.model()) {
+            assertEquals(6, cont.result().history().size());
+            assertEquals(straight.result().finalCheckpoint().parameters(), cont.result().finalCheckpoint()
+                    .parameters());
+            assertEquals(straight.result().bestEpoch(), cont.result().bestEpoch());
+            assertEquals(straight.result().bestValidationLoss(), cont.result().bestValidationLoss(), 0.0);
+            assertTrue(Files.isRegularFile(resumed));
+        }
+        // more epochs than asked for: clear message
+        try {
+            new EdmTraining(TinyEdm.settings(2).build()).resume(data, half, resumed);
+            fail("resuming to fewer epochs must fail");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("already completed 3 epochs"));
+        }
+    }
+
+    @Test
+    public void resumingWithOtherDataIsRefusedNamingTheDifference() throws IOException {
+        Dataset data = TinyEdm.embedded1to5();
+        Path file = tmp.getRoot().toPath().resolve("run.gaudi-edm");
+        new EdmTraining(TinyEdm.settings(1).build()).train(data, file).model().close();
+        List<MoleculeRecord> fewer = new ArrayList<>(data.records());
+        fewer.remove(fewer.size() - 1);
+        Dataset other = new Dataset(data.source(), data.propertyNames(), fewer, data.rejections());
+        try {
+            new EdmTraining(TinyEdm.settings(2).build()).resume(other, file, file);
+            fail("resuming on other data must fail");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("21 molecules"));
+        }
+        List<MoleculeRecord> swapped = new ArrayList<>(data.records());
+        MoleculeRecord first = swapped.remove(0);
+        swapped.add(first);
+        Dataset reordered = new Dataset(data.source(), data.propertyNames(), swapped, data.rejections());
+        try {
+            new EdmTraining(TinyEdm.settings(2).build()).resume(reordered, file, file);
+            fail("resuming on reordered data must fail");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("data differ"));
+        }
+    }
+
+    @Test
+    public void ringRangeWithoutMoleculesIsAClearError() throws IOException {
+        try {
+            new EdmTraining(TinyEdm.settings(1).ringRange(7, 9).build()).train(TinyEdm.embedded1to5());
+            fail("no molecule in range");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("7-9 rings"));
+        }
+    }
+}
