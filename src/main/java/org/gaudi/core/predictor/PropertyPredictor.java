@@ -1,63 +1,88 @@
 package org.gaudi.core.predictor;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Random;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.gaudi.core.data.MoleculeRecord;
+import org.gaudi.core.diffusion.EdmArchitecture;
+import org.gaudi.core.diffusion.GorBatch;
+import org.gaudi.core.diffusion.NoiseSchedule;
+import org.gaudi.core.djl.Djl;
 import org.gaudi.core.gor.GraphOfRings;
+import org.gaudi.core.model.ModelArchive;
+import org.gaudi.core.model.ModelFormatException;
+import org.gaudi.core.model.ModelHeader;
+import org.gaudi.core.train.ExclusiveGradientCollector;
+import org.gaudi.core.train.GradMode;
 
-import ai.djl.MalformedModelException;
-import ai.djl.engine.Engine;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
 /**
- * A trained (or trainable) time-conditioned property predictor (GaUDI §6): the {@link EgnnPredictor} network with
- * its {@link PredictorSpec} — targets, training-split normalisation, and the EDM vocabulary and noise schedule it
- * reads. It predicts properties of graphs of rings in physical units, gives objective gradients for guided sampling
- * ({@link #gradient}), computes the noised-input training loss ({@link #trainingLoss}) and evaluates MAE versus
- * noise level ({@link #evaluate}).
+ * A trained (or freshly initialised) time-conditioned property predictor (GaUDI §6): the {@link EgnnPredictor}
+ * network with its {@link PredictorSpec} — targets, training-split normalisation, and the EDM state space and noise
+ * schedule it reads — plus the seed, training settings and metrics. Saved and loaded as one {@link ModelArchive}
+ * of kind {@value #KIND}.
  *
- * <p>The instance owns an {@link NDManager} holding the weights; {@link #close()} frees them. Not thread-safe for
- * concurrent training and guidance; {@link #gradient} is serialised (PyTorch allows one gradient collector at a
- * time anyway).
+ * <p>It predicts properties of graphs of rings in physical units ({@link #predict}), gives objective gradients for
+ * guided sampling ({@link #gradient}), computes the noised-input training loss ({@link #trainingLoss}) and
+ * evaluates MAE versus noise level ({@link #evaluate}).
+ *
+ * <p>The instance owns an {@link NDManager} on its device holding the weights; {@link #close()} frees them. Every
+ * DJL entry point sets the plugin's context class loader; inference switches gradient recording off for the calling
+ * thread; gradient queries go through {@link ExclusiveGradientCollector}.
  */
 public final class PropertyPredictor implements AutoCloseable {
+    /** Model kind in the archive header. */
+    public static final String KIND = "gaudi-predictor";
+    /** Version of the predictor header layout this code writes and the newest it reads. */
+    public static final int PREDICTOR_FORMAT = 1;
     /** Time steps of the reference evaluation: 0, 100, …, 1000. */
     public static final int[] REFERENCE_EVAL_STEPS = {0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000};
-    /** Schedule descriptor of GaUDI's EDM (polynomial_2, T = 1000, s = 1e-5). */
-    public static final String GAUDI_SCHEDULE = NoiseLevels.gaudiDefault().descriptor();
 
     private static final int INFERENCE_BATCH = 256;
 
     private final PredictorSpec spec;
+    private final Device device;
     private final NDManager manager;
     private final EgnnPredictor block;
-    private final NoiseLevels noise;
+    private final NoiseSchedule schedule;
     private final float[] mean;
     private final float[] std;
+    private final long seed;
+    private Map<String, Object> data = new LinkedHashMap<>();
+    private Map<String, Object> training = new LinkedHashMap<>();
+    private Map<String, Object> metrics = new LinkedHashMap<>();
 
-    private PropertyPredictor(PredictorSpec spec, NDManager manager, EgnnPredictor block) {
-        this.spec = spec;
-        this.manager = manager;
-        this.block = block;
-        this.noise = scheduleFor(spec.schedule());
+    private PropertyPredictor(PredictorSpec spec, Device device, long seed, DataType dataType) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.device = Objects.requireNonNull(device, "device");
+        this.schedule = spec.schedule();
+        this.seed = seed;
+        this.manager = Djl.call(() -> NDManager.newBaseManager(device));
+        try {
+            this.block = new EgnnPredictor(spec.config());
+            Djl.run(() -> block.initializeParameters(manager, dataType, seed));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
         double[] m = spec.normalisation().mean();
         double[] s = spec.normalisation().std();
         mean = new float[m.length];
@@ -68,85 +93,171 @@ public final class PropertyPredictor implements AutoCloseable {
         }
     }
 
-    /** A freshly initialised predictor (PyTorch default initialisation, seeded) on DJL's default device. */
-    public static PropertyPredictor create(PredictorSpec spec, long seed) {
-        return create(spec, seed, DataType.FLOAT32);
+    /** A new predictor with seeded PyTorch-default initial weights on {@code device}. */
+    public static PropertyPredictor initialise(PredictorSpec spec, Device device, long seed) {
+        return new PropertyPredictor(spec, device, seed, DataType.FLOAT32);
     }
 
-    /** As {@link #create(PredictorSpec, long)} with weights of the given type (float64 for exact gradient checks). */
-    static PropertyPredictor create(PredictorSpec spec, long seed, DataType dataType) {
-        return withPluginClassLoader(() -> {
-            scheduleFor(spec.schedule()); // fail before allocating anything
-            NDManager m = NDManager.newBaseManager();
-            try {
-                EgnnPredictor b = new EgnnPredictor(spec.config());
-                m.getEngine().setRandomSeed((int) (seed ^ (seed >>> 32)));
-                b.initialize(m, dataType, b.inputShapes(1, 2));
-                return new PropertyPredictor(spec, m, b);
-            } catch (RuntimeException e) {
-                m.close();
-                throw e;
-            }
-        });
+    /** As {@link #initialise} with weights of another type (float64 for exact gradient checks in tests). */
+    static PropertyPredictor initialise(PredictorSpec spec, Device device, long seed, DataType dataType) {
+        return new PropertyPredictor(spec, device, seed, dataType);
     }
 
-    /** A predictor with weights read from a stream written by {@link #saveParameters}. */
-    public static PropertyPredictor load(PredictorSpec spec, InputStream parameters) throws IOException {
-        scheduleFor(spec.schedule());
-        NDManager m = withPluginClassLoader(NDManager::newBaseManager);
+    // ------------------------------------------------------------------------------------------- persistence
+
+    /** Reads a predictor file onto the device chosen by {@code setting}. */
+    public static PropertyPredictor load(Path file, Djl.DeviceSetting setting) throws IOException {
+        return load(file, Djl.selectDevice(setting));
+    }
+
+    /**
+     * Reads a predictor file.
+     *
+     * @throws ModelFormatException naming the file when it is not a predictor file, damaged, truncated, from a newer
+     *                              version or does not fit its own hyper-parameters
+     */
+    public static PropertyPredictor load(Path file, Device device) throws IOException {
+        return fromArchive(ModelArchive.read(file, KIND), device);
+    }
+
+    /** Builds the predictor held by an archive (e.g. from KNIME port content). */
+    public static PropertyPredictor fromArchive(ModelArchive archive, Device device) throws ModelFormatException {
+        ModelHeader h = archive.header();
+        String source = archive.source();
+        if (!KIND.equals(h.kind())) {
+            throw new ModelFormatException(source, "holds a '" + h.kind() + "' model, not a '" + KIND + "' model");
+        }
+        int format = metadata(h, source, "predictorFormat", new TypeReference<Integer>() { });
+        if (format > PREDICTOR_FORMAT || format < 1) {
+            throw new ModelFormatException(source, "predictor header format " + format + " is not supported (this "
+                    + "version reads 1 to " + PREDICTOR_FORMAT + "); update the GaUDI extension");
+        }
+        PredictorSpec spec = PredictorSpec.readFrom(h);
+        long seed = metadata(h, source, "seed", new TypeReference<Long>() { });
+        PropertyPredictor p;
         try {
-            EgnnPredictor b = new EgnnPredictor(spec.config());
-            b.initialize(m, DataType.FLOAT32, b.inputShapes(1, 2));
-            List<Shape> expected = new ArrayList<>();
-            for (Parameter p : b.getParameters().values()) {
-                expected.add(p.getShape());
-            }
-            b.loadParameters(m, new DataInputStream(parameters));
-            // DJL takes the stored shapes as they come; a file for another width would load "successfully".
-            int i = 0;
-            for (var e : b.getParameters()) {
-                Shape got = e.getValue().getArray().getShape();
-                if (!got.equals(expected.get(i++))) {
-                    throw new IOException("predictor weights do not match the network " + spec.config()
-                            + ": parameter " + e.getKey() + " has shape " + got + ", expected "
-                            + expected.get(i - 1));
-                }
-            }
-            return new PropertyPredictor(spec, m, b);
-        } catch (MalformedModelException e) {
-            m.close();
-            throw new IOException("predictor weights do not match the network " + spec.config() + ": "
-                    + e.getMessage(), e);
-        } catch (IOException | RuntimeException e) {
-            m.close();
+            p = initialise(spec, device, seed);
+        } catch (RuntimeException e) {
+            throw new ModelFormatException(source, "cannot build the network: " + e.getMessage(), e);
+        }
+        try {
+            archive.loadParametersInto(p.block);
+        } catch (ModelFormatException | RuntimeException e) {
+            p.close();
             throw e;
+        }
+        p.data = optionalMap(h, source, "data");
+        p.training = optionalMap(h, source, "training");
+        p.metrics = optionalMap(h, source, "metrics");
+        return p;
+    }
+
+    private static Map<String, Object> optionalMap(ModelHeader h, String source, String key)
+            throws ModelFormatException {
+        return h.hasMetadata(key) ? metadata(h, source, key, new TypeReference<LinkedHashMap<String, Object>>() { })
+                : new LinkedHashMap<>();
+    }
+
+    private static <V> V metadata(ModelHeader h, String source, String key, TypeReference<V> type)
+            throws ModelFormatException {
+        try {
+            V v = h.metadata(key, type);
+            if (v == null) {
+                throw new ModelFormatException(source, "metadata entry '" + key + "' is empty");
+            }
+            return v;
+        } catch (IllegalStateException e) {
+            throw new ModelFormatException(source, e.getMessage().replaceFirst("^model file \\S+ ", ""), e);
         }
     }
 
-    /** Writes the weights (DJL parameter format); the spec is stored separately by the caller. */
-    public void saveParameters(OutputStream out) throws IOException {
-        DataOutputStream d = new DataOutputStream(out);
-        block.saveParameters(d);
-        d.flush();
+    /** The header describing this predictor (hyper-parameters and metadata). */
+    public ModelHeader header() {
+        ModelHeader h = new ModelHeader(KIND);
+        spec.writeTo(h);
+        h.hyperParameter("parameterCount", parameterCount());
+        h.metadata("predictorFormat", PREDICTOR_FORMAT)
+                .metadata("seed", seed)
+                .metadata("data", data)
+                .metadata("training", training)
+                .metadata("metrics", metrics);
+        return h;
     }
+
+    /** The predictor as an archive (header and current weights, no training state). */
+    public ModelArchive toArchive() {
+        return Djl.call(() -> ModelArchive.of(header(), block));
+    }
+
+    /** Writes the predictor file atomically (no training state). */
+    public void save(Path file) throws IOException {
+        toArchive().write(file);
+    }
+
+    /** Records what the predictor was trained on and how (stored in the header). */
+    public void recordTraining(Map<String, Object> dataSummary, Map<String, Object> settings,
+            Map<String, Object> figures) {
+        this.data = new LinkedHashMap<>(dataSummary);
+        this.training = new LinkedHashMap<>(settings);
+        this.metrics = new LinkedHashMap<>(figures);
+    }
+
+    // ------------------------------------------------------------------------------------------------ access
 
     public PredictorSpec spec() {
         return spec;
     }
 
-    /** The network, e.g. for an optimiser's parameter list. */
-    public EgnnPredictor block() {
+    /** The network (its parameters live in {@link #manager()}). */
+    public EgnnPredictor network() {
         return block;
     }
 
-    /** The manager that owns the weights (and whose device they live on). */
+    /** The manager that owns the weights (closed by {@link #close()}). */
     public NDManager manager() {
         return manager;
     }
 
+    public Device device() {
+        return device;
+    }
+
+    /** The seed of the initial weights. */
+    public long seed() {
+        return seed;
+    }
+
+    public long parameterCount() {
+        return block.parameterCount();
+    }
+
     /** Number of diffusion steps T of the schedule the predictor was trained with. */
-    public int diffusionSteps() {
-        return noise.steps();
+    public int timesteps() {
+        return schedule.timesteps();
+    }
+
+    /** Data summary recorded at training (source, counts, split ids...), possibly empty. */
+    public Map<String, Object> data() {
+        return new LinkedHashMap<>(data);
+    }
+
+    /** Training settings recorded in the file, possibly empty. */
+    public Map<String, Object> training() {
+        return new LinkedHashMap<>(training);
+    }
+
+    /** Training and test figures recorded in the file, possibly empty. */
+    public Map<String, Object> metrics() {
+        return new LinkedHashMap<>(metrics);
+    }
+
+    /**
+     * Checks that this predictor can guide the given EDM.
+     *
+     * @throws IllegalArgumentException naming both sides when vocabulary, layout or schedule differ
+     */
+    public void requireCompatible(EdmArchitecture edm) {
+        spec.requireCompatible(edm);
     }
 
     // ------------------------------------------------------------------------------------------------ prediction
@@ -155,19 +266,33 @@ public final class PropertyPredictor implements AutoCloseable {
      * Predicts the targets of clean graphs of rings at network time t (0 for clean inputs), in physical units.
      *
      * @return [graph][target]
+     * @throws IllegalArgumentException naming the graph when one does not fit the predictor's vocabulary or layout
      */
     public double[][] predict(List<GraphOfRings> gors, double t) {
         double[][] out = new double[gors.size()][];
-        ParameterStore ps = new ParameterStore(manager, false);
-        for (int from = 0; from < gors.size(); from += INFERENCE_BATCH) {
-            List<GraphOfRings> chunk = gors.subList(from, Math.min(gors.size(), from + INFERENCE_BATCH));
-            try (NDManager step = manager.newSubManager()) {
-                GorBatch batch = GorBatch.of(step, chunk, spec.vocabulary());
-                NDArray tt = step.full(new Shape(chunk.size(), 1), (float) t);
-                NDArray pred = physical(forward(ps, batch.xh, batch.nodeMask, batch.edgeMask, tt, false));
-                copyRows(pred.toFloatArray(), spec.config().targets(), out, from);
+        int k = spec.config().targets();
+        Djl.run(() -> {
+            try (GradMode.Scope noGrad = GradMode.disabled()) {
+                ParameterStore ps = new ParameterStore(manager, false);
+                for (int from = 0; from < gors.size(); from += INFERENCE_BATCH) {
+                    List<GraphOfRings> chunk = gors.subList(from, Math.min(gors.size(), from + INFERENCE_BATCH));
+                    try (NDManager step = manager.newSubManager()) {
+                        GorBatch batch = encode(chunk);
+                        NDArray tt = step.full(new Shape(chunk.size(), 1), (float) t);
+                        NDArray pred = physical(block.predict(ps, batch.z(step), tt, batch.nodeMask(step),
+                                batch.edgeMask(step), false));
+                        float[] flat = pred.toFloatArray();
+                        for (int i = 0; i < chunk.size(); i++) {
+                            double[] row = new double[k];
+                            for (int j = 0; j < k; j++) {
+                                row[j] = flat[i * k + j];
+                            }
+                            out[from + i] = row;
+                        }
+                    }
+                }
             }
-        }
+        });
         return out;
     }
 
@@ -181,15 +306,17 @@ public final class PropertyPredictor implements AutoCloseable {
      * @return (B, targets), in z's manager
      */
     public NDArray predict(NDArray z, NDArray nodeMask, NDArray edgeMask, NDArray t) {
-        ParameterStore ps = new ParameterStore(manager, false);
-        NDArray result;
-        try (NDManager sub = z.getManager().newSubManager()) {
-            NDArray pred = physical(forward(ps, into(sub, z), into(sub, nodeMask), into(sub, edgeMask),
-                    into(sub, t), false));
-            result = pred.duplicate();
-            result.attach(z.getManager());
-        }
-        return result;
+        return Djl.call(() -> {
+            try (GradMode.Scope noGrad = GradMode.disabled();
+                    NDManager sub = z.getManager().newSubManager()) {
+                ParameterStore ps = new ParameterStore(sub, false);
+                NDArray pred = physical(block.predict(ps, into(sub, z), into(sub, t), into(sub, nodeMask),
+                        into(sub, edgeMask), false));
+                NDArray result = pred.duplicate();
+                result.attach(z.getManager());
+                return result;
+            }
+        });
     }
 
     /**
@@ -197,7 +324,8 @@ public final class PropertyPredictor implements AutoCloseable {
      * for each sample and returns its gradient with respect to z. Each sample's gradient is that of its own objective
      * (the batch's objectives are summed before differentiation, and samples do not interact). The predictor's
      * weights take no part in differentiation: they are frozen for the query, accumulate no gradient and are left
-     * unchanged; z is not modified.
+     * unchanged; z is not modified. Queries are serialised with every other gradient computation of the JVM
+     * ({@link ExclusiveGradientCollector}).
      *
      * @param z         (B, N, 3+F) normalised state (x/3 centred, one-hot/4)
      * @param nodeMask  (B, N, 1)
@@ -207,78 +335,80 @@ public final class PropertyPredictor implements AutoCloseable {
      *                  differentiable NDArray operations; its intermediates are freed after the query. Constants must
      *                  be tensors made with the predictions' manager ({@code p.getManager().create(0.5f)}), never
      *                  the {@code Number} overloads such as {@code p.mul(0.5)}: with DJL's PyTorch engine those can
-     *                  corrupt the gradient when the garbage collector runs during the query
-     * @return values, ∂value_b/∂z_b (B, N, 3+F) and predictions, in z's manager. NaNs are passed through; the
+     *                  corrupt the gradient when the garbage collector runs during the query (see {@code Constants})
+     * @return values, ∂value_b/∂z_b (B, N, 3+F) and predictions, in z's manager. NaN/Inf are passed through; the
      *         caller decides (the reference sampler zeroes them)
      */
-    public synchronized GuidanceGradient gradient(NDArray z, NDArray nodeMask, NDArray edgeMask, NDArray t,
+    public GuidanceGradient gradient(NDArray z, NDArray nodeMask, NDArray edgeMask, NDArray t,
             Function<NDArray, NDArray> objective) {
-        NDManager out = z.getManager();
-        long b = z.getShape().get(0);
-        List<Parameter> params = new ArrayList<>(block.getParameters().values());
-        boolean[] trainable = new boolean[params.size()];
-        for (int i = 0; i < params.size(); i++) {
-            trainable[i] = params.get(i).requiresGradient();
-            params.get(i).freeze(true);
-        }
-        try (NDManager sub = out.newSubManager()) {
-            NDArray zIn = into(sub, z);
-            zIn.setRequiresGradient(true);
-            NDArray values;
-            NDArray pred;
-            ParameterStore ps = new ParameterStore(sub, false);
-            try (GradientCollector gc = sub.getEngine().newGradientCollector()) {
-                pred = physical(forward(ps, zIn, into(sub, nodeMask), into(sub, edgeMask), into(sub, t), false));
-                values = objective.apply(pred);
-                if (values.size() != b) {
-                    throw new IllegalArgumentException("the objective must give one value per sample (" + b
-                            + "), got shape " + values.getShape());
+        Objects.requireNonNull(objective, "objective");
+        return Djl.call(() -> {
+            NDManager out = z.getManager();
+            long b = z.getShape().get(0);
+            List<Parameter> params = new ArrayList<>(block.getParameters().values());
+            boolean[] trainable = new boolean[params.size()];
+            try (ExclusiveGradientCollector gc = ExclusiveGradientCollector.open()) {
+                for (int i = 0; i < params.size(); i++) {
+                    trainable[i] = params.get(i).requiresGradient();
+                    params.get(i).freeze(true);
                 }
-                values = values.reshape(b);
-                gc.backward(values.sum());
+                try (NDManager sub = out.newSubManager()) {
+                    NDArray zIn = into(sub, z);
+                    zIn.setRequiresGradient(true);
+                    ParameterStore ps = new ParameterStore(sub, false);
+                    NDArray pred = physical(block.predict(ps, zIn, into(sub, t), into(sub, nodeMask),
+                            into(sub, edgeMask), false));
+                    NDArray values = objective.apply(pred);
+                    if (values.size() != b) {
+                        throw new IllegalArgumentException("the objective must give one value per sample (" + b
+                                + "), got shape " + values.getShape());
+                    }
+                    values = values.reshape(b);
+                    gc.backward(values.sum());
+                    NDArray grad = zIn.getGradient().duplicate();
+                    NDArray v = values.stopGradient().duplicate();
+                    NDArray p = pred.stopGradient().duplicate();
+                    grad.attach(out);
+                    v.attach(out);
+                    p.attach(out);
+                    return new GuidanceGradient(v, grad, p);
+                }
+            } finally {
+                for (int i = 0; i < params.size(); i++) {
+                    params.get(i).freeze(!trainable[i]);
+                }
             }
-            NDArray grad = zIn.getGradient().duplicate();
-            NDArray v = values.stopGradient().duplicate();
-            NDArray p = pred.stopGradient().duplicate();
-            grad.attach(out);
-            v.attach(out);
-            p.attach(out);
-            return new GuidanceGradient(v, grad, p);
-        } finally {
-            for (int i = 0; i < params.size(); i++) {
-                params.get(i).freeze(!trainable[i]);
-            }
-        }
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ training
 
     /**
-     * The training loss of GaUDI §6.2 for one batch, to be differentiated by the caller's training loop: centre and
-     * normalise the graphs, draw t_int ~ U{0..T} per graph, noise z_t = α_t·[x, h] + σ_t·ε (ε_x centred over the
-     * real nodes, ε masked), predict at t = t_int/T and return the L1 error against the z-scored targets, averaged
-     * over graphs and targets.
+     * The training loss of GaUDI §6.2 for one batch, to be differentiated by the caller's training loop: the graphs
+     * (already centred and normalised by the featurizer) get t_int ~ U{0..T} each and are noised as
+     * z_t = α_t·[x, h] + σ_t·ε (ε_x centred over the real nodes, ε masked); the network predicts at t = t_int/T and
+     * the loss is the L1 error against the z-scored targets, averaged over graphs and targets.
      *
      * @param step    the step's manager; all intermediates go there
      * @param ps      the parameter store of the caller's training loop
-     * @param gors    the batch's graphs
+     * @param batch   the batch's graphs, encoded with this predictor's featurizer ({@link #encode})
      * @param targets [graph][target] in physical units
-     * @param rng     draws the time steps and the noise
+     * @param rng     draws the time steps and the noise (the only randomness)
      * @return the scalar loss
      */
-    public NDArray trainingLoss(NDManager step, ParameterStore ps, List<GraphOfRings> gors, double[][] targets,
-            Random rng) {
-        int[] tInt = new int[gors.size()];
+    public NDArray trainingLoss(NDManager step, ParameterStore ps, GorBatch batch, double[][] targets,
+            SplittableRandom rng) {
+        int[] tInt = new int[batch.batchSize()];
         for (int i = 0; i < tInt.length; i++) {
-            tInt[i] = rng.nextInt(noise.steps() + 1);
+            tInt[i] = rng.nextInt(schedule.timesteps() + 1);
         }
-        return noisedL1(step, ps, gors, targets, tInt, rng, true);
+        return noisedL1(step, ps, batch, targets, tInt, rng, true);
     }
 
-    /** {@link #trainingLoss} with records and the dataset columns of the targets ({@link #targetColumns}). */
-    public NDArray trainingLoss(NDManager step, ParameterStore ps, List<MoleculeRecord> records, int[] columns,
-            Random rng) {
-        return trainingLoss(step, ps, gors(records), targetValues(records, columns), rng);
+    /** {@link #trainingLoss} for graphs (encoded here). */
+    public NDArray trainingLoss(NDManager step, ParameterStore ps, List<GraphOfRings> gors, double[][] targets,
+            SplittableRandom rng) {
+        return trainingLoss(step, ps, encode(gors), targets, rng);
     }
 
     /**
@@ -286,73 +416,94 @@ public final class PropertyPredictor implements AutoCloseable {
      * gradient. Multiply by the mean std for the "rescaled" figure.
      */
     public double validationLoss(List<GraphOfRings> gors, double[][] targets, int batchSize, long seed) {
-        Random rng = new Random(seed);
-        ParameterStore ps = new ParameterStore(manager, false);
-        double sum = 0;
-        for (int from = 0; from < gors.size(); from += batchSize) {
-            int to = Math.min(gors.size(), from + batchSize);
-            try (NDManager step = manager.newSubManager()) {
-                NDArray loss = trainingLoss(step, ps, gors.subList(from, to), slice(targets, from, to), rng);
-                sum += loss.getFloat() * (to - from);
+        return Djl.call(() -> {
+            try (GradMode.Scope noGrad = GradMode.disabled()) {
+                SplittableRandom rng = new SplittableRandom(seed);
+                ParameterStore ps = new ParameterStore(manager, false);
+                double sum = 0;
+                for (int from = 0; from < gors.size(); from += batchSize) {
+                    int to = Math.min(gors.size(), from + batchSize);
+                    try (NDManager step = manager.newSubManager()) {
+                        NDArray loss = trainingLoss(step, ps, gors.subList(from, to), slice(targets, from, to), rng);
+                        sum += loss.getFloat() * (to - from);
+                    }
+                }
+                return sum / gors.size();
             }
-        }
-        return sum / gors.size();
+        });
     }
 
-    private NDArray noisedL1(NDManager step, ParameterStore ps, List<GraphOfRings> gors, double[][] targets,
-            int[] tInt, Random rng, boolean training) {
-        if (targets.length != gors.size()) {
-            throw new IllegalArgumentException(gors.size() + " graphs but " + targets.length + " target rows");
+    /** Encodes graphs with this predictor's featurizer, padded to the batch's largest graph. */
+    public GorBatch encode(List<GraphOfRings> gors) {
+        int max = 1;
+        for (GraphOfRings g : gors) {
+            max = Math.max(max, g.ringCount());
         }
-        GorBatch batch = GorBatch.of(step, gors, spec.vocabulary());
+        return spec.featurizer(max).encode(gors);
+    }
+
+    private NDArray noisedL1(NDManager step, ParameterStore ps, GorBatch batch, double[][] targets, int[] tInt,
+            SplittableRandom rng, boolean training) {
+        if (targets.length != batch.batchSize()) {
+            throw new IllegalArgumentException(batch.batchSize() + " graphs but " + targets.length + " target rows");
+        }
         NDArray zt = noised(step, batch, tInt, rng);
-        NDArray pred = forward(ps, zt, batch.nodeMask, batch.edgeMask, times(step, tInt), training);
+        NDArray pred = block.predict(ps, zt, times(step, tInt), batch.nodeMask(step), batch.edgeMask(step), training);
         return pred.sub(zScored(step, targets)).abs().mean();
     }
 
-    /** z_t = α_t·xh + σ_t·ε for each graph's own t, ε_x centred over real nodes and ε masked. */
-    private NDArray noised(NDManager step, GorBatch batch, int[] tInt, Random rng) {
+    /** z_t = α_t·z + σ_t·ε for each graph's own t, ε_x centred over real nodes and ε masked (host-side). */
+    private NDArray noised(NDManager step, GorBatch batch, int[] tInt, SplittableRandom rng) {
         int b = batch.batchSize();
-        int n = batch.nodeSlots;
-        int c = 3 + spec.config().featureDim();
-        float[] eps = new float[b * n * c];
-        float[] alpha = new float[b];
-        float[] sigma = new float[b];
+        int n = batch.nodes();
+        int f = batch.features();
+        int c = 3 + f;
+        float[] x = batch.x();
+        float[] h = batch.h();
+        float[] mask = batch.nodeMask();
+        float[] zt = new float[b * n * c];
+        float[] eps = new float[c];
         for (int s = 0; s < b; s++) {
-            alpha[s] = (float) noise.alpha(tInt[s]);
-            sigma[s] = (float) noise.sigma(tInt[s]);
+            float alpha = (float) schedule.alpha(tInt[s]);
+            float sigma = (float) schedule.sigma(tInt[s]);
             double[] com = new double[3];
             int real = 0;
+            float[] epsX = new float[n * 3];
             for (int i = 0; i < n; i++) {
-                if (batch.nodeMaskValues[s * n + i] == 0f) {
-                    continue;
-                }
-                real++;
-                for (int k = 0; k < c; k++) {
-                    float e = (float) rng.nextGaussian();
-                    eps[(s * n + i) * c + k] = e;
-                    if (k < 3) {
-                        com[k] += e;
+                if (mask[s * n + i] > 0.5f) {
+                    real++;
+                    for (int k = 0; k < 3; k++) {
+                        epsX[i * 3 + k] = (float) rng.nextGaussian();
+                        com[k] += epsX[i * 3 + k];
                     }
                 }
             }
             for (int i = 0; i < n; i++) {
-                if (batch.nodeMaskValues[s * n + i] != 0f) {
-                    for (int k = 0; k < 3; k++) {
-                        eps[(s * n + i) * c + k] -= (float) (com[k] / real);
-                    }
+                if (!(mask[s * n + i] > 0.5f)) {
+                    continue;
+                }
+                int node = s * n + i;
+                for (int k = 0; k < 3; k++) {
+                    eps[k] = (float) (epsX[i * 3 + k] - com[k] / real);
+                }
+                for (int k = 0; k < f; k++) {
+                    eps[3 + k] = (float) rng.nextGaussian();
+                }
+                for (int k = 0; k < 3; k++) {
+                    zt[node * c + k] = alpha * x[node * 3 + k] + sigma * eps[k];
+                }
+                for (int k = 0; k < f; k++) {
+                    zt[node * c + 3 + k] = alpha * h[node * f + k] + sigma * eps[3 + k];
                 }
             }
         }
-        NDArray a = step.create(alpha, new Shape(b, 1, 1));
-        NDArray sg = step.create(sigma, new Shape(b, 1, 1));
-        return batch.xh.mul(a).add(step.create(eps, new Shape(b, n, c)).mul(sg));
+        return step.create(zt, new Shape(b, n, c));
     }
 
     private NDArray times(NDManager step, int[] tInt) {
         float[] t = new float[tInt.length];
         for (int i = 0; i < t.length; i++) {
-            t[i] = (float) tInt[i] / noise.steps();
+            t[i] = (float) tInt[i] / schedule.timesteps();
         }
         return step.create(t, new Shape(t.length, 1));
     }
@@ -378,7 +529,7 @@ public final class PropertyPredictor implements AutoCloseable {
      * MAE per target in physical units on a split: on clean inputs at t = 0, on inputs noised to each of the given
      * integer time steps (noise seeded per step), and for the predict-the-training-mean baseline (GaUDI §8.2).
      *
-     * @param progress receives (work units done, total); may throw {@link java.util.concurrent.CancellationException}
+     * @param progress receives (batches done, total); may throw {@link java.util.concurrent.CancellationException}
      *                 to cancel; may be null
      */
     public PredictorEvaluation evaluate(List<GraphOfRings> gors, double[][] targets, int[] timeSteps, int batchSize,
@@ -386,11 +537,23 @@ public final class PropertyPredictor implements AutoCloseable {
         if (gors.isEmpty()) {
             throw new IllegalArgumentException("cannot evaluate the predictor on an empty split");
         }
+        if (targets.length != gors.size()) {
+            throw new IllegalArgumentException(gors.size() + " graphs but " + targets.length + " target rows");
+        }
         for (int t : timeSteps) {
-            if (t < 0 || t > noise.steps()) {
-                throw new IllegalArgumentException("time step " + t + " is outside 0.." + noise.steps());
+            if (t < 0 || t > schedule.timesteps()) {
+                throw new IllegalArgumentException("time step " + t + " is outside 0.." + schedule.timesteps());
             }
         }
+        return Djl.call(() -> {
+            try (GradMode.Scope noGrad = GradMode.disabled()) {
+                return evaluateNoGrad(gors, targets, timeSteps, batchSize, seed, progress);
+            }
+        });
+    }
+
+    private PredictorEvaluation evaluateNoGrad(List<GraphOfRings> gors, double[][] targets, int[] timeSteps,
+            int batchSize, long seed, BiConsumer<Integer, Integer> progress) {
         int k = spec.config().targets();
         int batches = (gors.size() + batchSize - 1) / batchSize;
         int total = batches * (1 + timeSteps.length);
@@ -399,26 +562,32 @@ public final class PropertyPredictor implements AutoCloseable {
         double[] clean = new double[k];
         double[][] noisy = new double[timeSteps.length][k];
         double[] baseline = new double[k];
+        double[] trainMean = spec.normalisation().mean();
         for (int i = 0; i < gors.size(); i++) {
             for (int j = 0; j < k; j++) {
-                baseline[j] += Math.abs(targets[i][j] - spec.normalisation().mean()[j]) / gors.size();
+                baseline[j] += Math.abs(targets[i][j] - trainMean[j]) / gors.size();
             }
         }
         for (int ti = -1; ti < timeSteps.length; ti++) {
-            Random rng = new Random(seed * 1_000_003L + (ti < 0 ? -1 : timeSteps[ti]));
+            SplittableRandom rng = new SplittableRandom(seed * 1_000_003L + (ti < 0 ? -1 : timeSteps[ti]));
             double[] acc = ti < 0 ? clean : noisy[ti];
             for (int from = 0; from < gors.size(); from += batchSize) {
                 int to = Math.min(gors.size(), from + batchSize);
                 try (NDManager step = manager.newSubManager()) {
-                    GorBatch batch = GorBatch.of(step, gors.subList(from, to), spec.vocabulary());
+                    GorBatch batch = encode(gors.subList(from, to));
                     int[] tInt = new int[to - from];
                     Arrays.fill(tInt, ti < 0 ? 0 : timeSteps[ti]);
-                    NDArray z = ti < 0 ? batch.xh : noised(step, batch, tInt, rng);
-                    float[] pred = physical(forward(ps, z, batch.nodeMask, batch.edgeMask, times(step, tInt),
-                            false)).toFloatArray();
+                    NDArray z = ti < 0 ? batch.z(step) : noised(step, batch, tInt, rng);
+                    float[] pred = physical(block.predict(ps, z, times(step, tInt), batch.nodeMask(step),
+                            batch.edgeMask(step), false)).toFloatArray();
                     for (int i = from; i < to; i++) {
                         for (int j = 0; j < k; j++) {
-                            acc[j] += Math.abs(pred[(i - from) * k + j] - targets[i][j]) / gors.size();
+                            double err = Math.abs(pred[(i - from) * k + j] - targets[i][j]);
+                            if (!Double.isFinite(err)) {
+                                throw new IllegalStateException("the predictor gave a non-finite prediction for "
+                                        + "graph " + i + ", target " + spec.targetNames().get(j));
+                            }
+                            acc[j] += err / gors.size();
                         }
                     }
                 }
@@ -475,12 +644,7 @@ public final class PropertyPredictor implements AutoCloseable {
         return g;
     }
 
-    private NDArray forward(ParameterStore ps, NDArray z, NDArray nodeMask, NDArray edgeMask, NDArray t,
-            boolean training) {
-        return block.forward(ps, new NDList(z, nodeMask, edgeMask, t), training).singletonOrThrow();
-    }
-
-    /** z-scored → physical units, in the predictions' manager and dtype. */
+    /** z-scored → physical units, in the predictions' manager and dtype (constants as tensors). */
     private NDArray physical(NDArray pred) {
         NDManager m = pred.getManager();
         NDArray s = m.create(std).toType(pred.getDataType(), false);
@@ -494,41 +658,10 @@ public final class PropertyPredictor implements AutoCloseable {
         return c;
     }
 
-    private static void copyRows(float[] flat, int k, double[][] out, int from) {
-        for (int i = 0; i < flat.length / k; i++) {
-            double[] row = new double[k];
-            for (int j = 0; j < k; j++) {
-                row[j] = flat[i * k + j];
-            }
-            out[from + i] = row;
-        }
-    }
-
     private static double[][] slice(double[][] a, int from, int to) {
         double[][] s = new double[to - from][];
         System.arraycopy(a, from, s, 0, to - from);
         return s;
-    }
-
-    private static NoiseLevels scheduleFor(String descriptor) {
-        NoiseLevels gaudi = NoiseLevels.gaudiDefault();
-        if (!gaudi.descriptor().equals(descriptor)) {
-            throw new IllegalArgumentException("unsupported noise schedule '" + descriptor + "'; expected "
-                    + gaudi.descriptor());
-        }
-        return gaudi;
-    }
-
-    /** Runs DJL entry points with this bundle's class loader as context loader (DJL finds engines through it). */
-    private static <T> T withPluginClassLoader(Supplier<T> action) {
-        Thread th = Thread.currentThread();
-        ClassLoader previous = th.getContextClassLoader();
-        th.setContextClassLoader(PropertyPredictor.class.getClassLoader());
-        try {
-            return action.get();
-        } finally {
-            th.setContextClassLoader(previous);
-        }
     }
 
     @Override

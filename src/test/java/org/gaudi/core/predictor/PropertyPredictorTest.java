@@ -7,49 +7,55 @@ import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
-import org.gaudi.core.gor.GraphOfRings;
+import org.gaudi.core.diffusion.EdmArchitecture;
+import org.gaudi.core.diffusion.NodeLayout;
+import org.gaudi.core.gor.RingType;
+import org.gaudi.core.model.ModelArchive;
+import org.gaudi.core.model.ModelFormatException;
+import org.gaudi.core.train.ExclusiveGradientCollector;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 
+/** The predictor model object: guidance gradients, predictions, persistence, compatibility, the training loss. */
 public class PropertyPredictorTest {
-    private static final List<PredictorTarget> TARGETS = List.of(new PredictorTarget("rings", ""),
+    static final List<PredictorTarget> TARGETS = List.of(new PredictorTarget("rings", ""),
             new PredictorTarget("extra fused pairs", ""));
+    private static final TargetNormalisation NORM = new TargetNormalisation(new double[] {5, 6},
+            new double[] {2, 3});
+    /** A smooth objective mixing both targets non-linearly, in physical units (constants as tensors). */
+    private static final Function<NDArray, NDArray> OBJECTIVE = p -> p.get(":, 0").mul(Constants.of(p, 0.7))
+            .sub(p.get(":, 1").sub(Constants.of(p, 6)).square().mul(Constants.of(p, 0.3)));
 
-    private static PredictorSpec spec(int layers, int hidden, int featureDim, TargetNormalisation norm) {
-        List<String> vocab = new ArrayList<>();
-        vocab.add("Bn");
-        for (int i = 1; i < featureDim; i++) {
-            vocab.add("X" + i);
-        }
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    static PredictorSpec spec(int layers, int hidden, int featureDim, TargetNormalisation norm) {
+        List<RingType> vocab = new ArrayList<>(List.of(RingType.values()).subList(0, featureDim));
         return new PredictorSpec(new PredictorConfig(layers, hidden, 4.0, featureDim, 2), TARGETS, norm, vocab,
-                PropertyPredictor.GAUDI_SCHEDULE);
+                NodeLayout.RINGS, 1000, 1e-5, 2.0);
     }
 
-    private static final TargetNormalisation NORM = new TargetNormalisation(new double[] {5, 6}, new double[] {2,
-            3});
-    /** A smooth objective mixing both targets non-linearly, in physical units (constants as tensors). */
-    private static final Function<NDArray, NDArray> OBJECTIVE = p -> p.get(":, 0").mul(PairTensors.constant(p, 0.7))
-            .sub(p.get(":, 1").sub(PairTensors.constant(p, 6)).square().mul(PairTensors.constant(p, 0.3)));
+    private static PropertyPredictor create(PredictorSpec spec, long seed) {
+        return PropertyPredictor.initialise(spec, Device.cpu(), seed);
+    }
 
-    private static double[] objectiveAt(PropertyPredictor pp, NDManager m, double[] zFlat, NDArray z,
-            NDList rest) {
+    private static double[] objectiveAt(PropertyPredictor pp, NDManager m, double[] zFlat, NDArray z, NDList rest) {
         NDArray zz = m.create(zFlat, z.getShape());
         NDArray pred = pp.predict(zz, rest.get(0), rest.get(1), rest.get(2));
         return OBJECTIVE.apply(pred).toDoubleArray();
@@ -57,13 +63,14 @@ public class PropertyPredictorTest {
 
     @Test
     public void gradientMatchesCentralFiniteDifferencesInFloat64() {
-        try (PropertyPredictor pp = PropertyPredictor.create(spec(2, 16, 2, NORM), 3, DataType.FLOAT64);
-                NDManager m = NDManager.newBaseManager()) {
+        try (PropertyPredictor pp = PropertyPredictor.initialise(spec(2, 16, 2, NORM), Device.cpu(), 3,
+                DataType.FLOAT64); NDManager m = NDManager.newBaseManager()) {
             PredictorTestData d = new PredictorTestData(21, new int[] {4, 6}, 6, 2);
             NDList in = d.toNd(m);
             NDArray z = in.get(0).toType(DataType.FLOAT64, false);
-            NDList rest = new NDList(in.get(1).toType(DataType.FLOAT64, false),
-                    in.get(2).toType(DataType.FLOAT64, false), in.get(3).toType(DataType.FLOAT64, false));
+            // (node mask, edge mask, t) as gradient() takes them
+            NDList rest = new NDList(in.get(2).toType(DataType.FLOAT64, false),
+                    in.get(3).toType(DataType.FLOAT64, false), in.get(1).toType(DataType.FLOAT64, false));
             double[] zFlat = z.toDoubleArray();
             double[] grad;
             double[] values;
@@ -89,13 +96,12 @@ public class PropertyPredictorTest {
                         double[] minus = zFlat.clone();
                         plus[idx] += eps;
                         minus[idx] -= eps;
-                        double fd = (objectiveAt(pp, m, plus, z, rest)[s] - objectiveAt(pp, m, minus, z, rest)[s])
-                                / (2 * eps);
+                        double[] fPlus = objectiveAt(pp, m, plus, z, rest);
+                        double fd = (fPlus[s] - objectiveAt(pp, m, minus, z, rest)[s]) / (2 * eps);
                         assertEquals("d f_" + s + "/d z[" + s + "," + i + "," + k + "]", fd, grad[idx],
                                 1e-6 + 1e-5 * Math.abs(fd));
-                        // the other sample's objective must not depend on this sample's input
-                        double other = objectiveAt(pp, m, plus, z, rest)[1 - s] - values[1 - s];
-                        assertEquals(0.0, other, 1e-12);
+                        // the other sample's objective does not depend on this sample's input
+                        assertEquals(values[1 - s], fPlus[1 - s], 1e-12);
                         maxAbs = Math.max(maxAbs, Math.abs(grad[idx]));
                     }
                 }
@@ -105,24 +111,54 @@ public class PropertyPredictorTest {
     }
 
     @Test
+    public void float32GradientAgreesWithFloat64() {
+        PredictorTestData d = new PredictorTestData(24, new int[] {5, 3}, 5, 1);
+        double[] g64;
+        double[] g32;
+        try (PropertyPredictor pp = PropertyPredictor.initialise(spec(3, 16, 1, NORM), Device.cpu(), 5,
+                DataType.FLOAT64); NDManager m = NDManager.newBaseManager()) {
+            NDList in = d.toNd(m);
+            try (GuidanceGradient g = pp.gradient(in.get(0).toType(DataType.FLOAT64, false),
+                    in.get(2).toType(DataType.FLOAT64, false), in.get(3).toType(DataType.FLOAT64, false),
+                    in.get(1).toType(DataType.FLOAT64, false), OBJECTIVE)) {
+                g64 = g.gradient().toDoubleArray();
+            }
+        }
+        try (PropertyPredictor pp = create(spec(3, 16, 1, NORM), 5); NDManager m = NDManager.newBaseManager()) {
+            NDList in = d.toNd(m);
+            try (GuidanceGradient g = pp.gradient(in.get(0), in.get(2), in.get(3), in.get(1), OBJECTIVE)) {
+                g32 = g.gradient().toType(DataType.FLOAT64, false).toDoubleArray();
+            }
+        }
+        double norm = 0;
+        double diff = 0;
+        for (int i = 0; i < g64.length; i++) {
+            norm += g64[i] * g64[i];
+            diff += (g64[i] - g32[i]) * (g64[i] - g32[i]);
+        }
+        assertTrue("gradient is ~0", norm > 1e-6);
+        assertTrue("float32 vs float64 relative difference " + Math.sqrt(diff / norm), Math.sqrt(diff / norm) < 1e-4);
+    }
+
+    @Test
     public void gradientQueriesLeaveWeightsAndInputsUntouched() {
-        try (PropertyPredictor pp = PropertyPredictor.create(spec(2, 16, 1, NORM), 4);
-                NDManager m = NDManager.newBaseManager()) {
-            List<Parameter> params = new ArrayList<>(pp.block().getParameters().values());
+        try (PropertyPredictor pp = create(spec(2, 16, 1, NORM), 4); NDManager m = NDManager.newBaseManager()) {
+            List<Parameter> params = new ArrayList<>(pp.network().getParameters().values());
             List<float[]> before = new ArrayList<>();
             for (Parameter p : params) {
                 assertTrue(p.requiresGradient());
                 before.add(p.getArray().toFloatArray());
             }
-            PredictorTestData d = new PredictorTestData(22, new int[] {3, 5, 5}, 5, 1);
-            NDList in = d.toNd(m);
+            NDList in = new PredictorTestData(22, new int[] {3, 5, 5}, 5, 1).toNd(m);
             float[] zBefore = in.get(0).toFloatArray();
             float[] first;
-            try (GuidanceGradient g = pp.gradient(in.get(0), in.get(1), in.get(2), in.get(3), OBJECTIVE)) {
+            try (GuidanceGradient g = pp.gradient(in.get(0), in.get(2), in.get(3), in.get(1), OBJECTIVE)) {
                 first = g.gradient().toFloatArray();
+                // every intermediate was freed: only the 4 inputs and the 3 results live in the caller's manager
+                assertEquals(4 + 3, m.getManagedArrays().size());
             }
             float[] second;
-            try (GuidanceGradient g = pp.gradient(in.get(0), in.get(1), in.get(2), in.get(3), OBJECTIVE)) {
+            try (GuidanceGradient g = pp.gradient(in.get(0), in.get(2), in.get(3), in.get(1), OBJECTIVE)) {
                 second = g.gradient().toFloatArray();
             }
             assertArrayEquals("repeated queries must not accumulate", first, second, 0f);
@@ -132,30 +168,25 @@ public class PropertyPredictorTest {
                 Parameter p = params.get(i);
                 assertArrayEquals(p.getName(), before.get(i), p.getArray().toFloatArray(), 0f);
                 assertTrue("trainability restored: " + p.getName(), p.requiresGradient());
-                float[] g = p.getArray().getGradient().toFloatArray();
-                for (float v : g) {
+                for (float v : p.getArray().getGradient().toFloatArray()) {
                     assertEquals("parameter " + p.getName() + " received a gradient", 0f, v, 0f);
                 }
             }
-            // All intermediates were freed: only the three result arrays of each query ever reached m.
-            assertEquals(4, m.getManagedArrays().size());
         }
     }
 
     @Test
     public void objectiveWithWrongShapeIsAClearError() {
-        try (PropertyPredictor pp = PropertyPredictor.create(spec(1, 8, 1, NORM), 5);
-                NDManager m = NDManager.newBaseManager()) {
+        try (PropertyPredictor pp = create(spec(1, 8, 1, NORM), 5); NDManager m = NDManager.newBaseManager()) {
             NDList in = new PredictorTestData(23, new int[] {3, 4}, 4, 1).toNd(m);
             try {
-                pp.gradient(in.get(0), in.get(1), in.get(2), in.get(3), p -> p);
+                pp.gradient(in.get(0), in.get(2), in.get(3), in.get(1), p -> p);
                 fail("expected an error for a (B, targets) objective");
             } catch (IllegalArgumentException e) {
                 assertTrue(e.getMessage(), e.getMessage().contains("one value per sample"));
             }
-            // the failed query must not leave the weights frozen
-            for (Parameter p : pp.block().getParameters().values()) {
-                assertTrue(p.requiresGradient());
+            for (Parameter p : pp.network().getParameters().values()) {
+                assertTrue("a failed query must not leave the weights frozen", p.requiresGradient());
             }
         }
     }
@@ -163,7 +194,7 @@ public class PropertyPredictorTest {
     @Test
     public void predictionsIgnoreBatchMatesAndTheirPadding() {
         SyntheticGors data = new SyntheticGors(3, 2, 9, 31);
-        try (PropertyPredictor pp = PropertyPredictor.create(spec(2, 16, 1, NORM), 6)) {
+        try (PropertyPredictor pp = create(spec(2, 16, 1, NORM), 6)) {
             double[][] together = pp.predict(data.gors, 0.3);
             for (int i = 0; i < 3; i++) {
                 double[][] alone = pp.predict(List.of(data.gors.get(i)), 0.3);
@@ -174,46 +205,77 @@ public class PropertyPredictorTest {
     }
 
     @Test
-    public void weightsRoundTripThroughParameterStream() throws IOException {
+    public void graphOutsideTheVocabularyIsAClearError() {
+        try (PropertyPredictor pp = create(spec(1, 8, 1, NORM), 6)) {
+            org.gaudi.core.gor.GraphOfRings thiophene = new org.gaudi.core.gor.GraphOfRings(
+                    new RingType[] {RingType.Th}, new double[][] {{0, 0, 0}}, new double[][] {{1, 0, 0}});
+            pp.predict(List.of(thiophene), 0);
+            fail("a hetero graph must not be accepted by a cata predictor");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().length() > 10);
+        }
+    }
+
+    @Test
+    public void archiveRoundTripKeepsPredictionsAndChecksTheFile() throws Exception {
         SyntheticGors data = new SyntheticGors(4, 2, 6, 32);
         PredictorSpec spec = spec(2, 16, 1, NORM);
-        byte[] bytes;
+        Path file = tmp.getRoot().toPath().resolve("p.gaudi");
         double[][] expected;
-        try (PropertyPredictor pp = PropertyPredictor.create(spec, 7)) {
+        ModelArchive archive;
+        try (PropertyPredictor pp = create(spec, 7)) {
             expected = pp.predict(data.gors, 0.1);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            pp.saveParameters(out);
-            bytes = out.toByteArray();
+            pp.save(file);
+            archive = pp.toArchive();
         }
-        try (PropertyPredictor pp = PropertyPredictor.load(spec, new ByteArrayInputStream(bytes))) {
+        try (PropertyPredictor pp = PropertyPredictor.load(file, Device.cpu())) {
+            assertEquals(spec, pp.spec());
+            assertEquals(7, pp.seed());
             double[][] got = pp.predict(data.gors, 0.1);
             for (int i = 0; i < got.length; i++) {
                 assertArrayEquals(expected[i], got[i], 0.0);
             }
         }
-        try {
-            PropertyPredictor.load(spec(2, 24, 1, NORM), new ByteArrayInputStream(bytes)).close();
-            fail("weights of a 16-wide network must not load into a 24-wide one");
-        } catch (IOException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("expected"));
+        // a header promising a 24-wide network over 16-wide weights
+        ModelArchive tampered;
+        try (PropertyPredictor wide = create(spec(2, 24, 1, NORM), 7)) {
+            tampered = ModelArchive.of(wide.header(), archive.parameterBytes());
         }
+        try {
+            PropertyPredictor.fromArchive(tampered, Device.cpu()).close();
+            fail("weights of a 16-wide network must not load into a 24-wide one");
+        } catch (ModelFormatException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("parameters.bin") || e.getMessage().contains("shape"));
+        }
+        Path edmLike = tmp.getRoot().toPath().resolve("other.gaudi");
+        ModelArchive.of(new org.gaudi.core.model.ModelHeader("gaudi-edm"), archive.parameterBytes()).write(edmLike);
+        try {
+            PropertyPredictor.load(edmLike, Device.cpu()).close();
+            fail("an EDM file is not a predictor");
+        } catch (ModelFormatException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("gaudi-predictor"));
+        }
+        assertTrue(Files.exists(file));
     }
 
     @Test
     public void incompatibleEdmIsAClearError() {
-        PredictorSpec s = spec(1, 8, 1, NORM);
-        s.requireCompatible(List.of("Bn"), PropertyPredictor.GAUDI_SCHEDULE);
+        PredictorSpec cata = PredictorSpec.forKind(org.gaudi.core.gor.GorKind.CATA, new PredictorConfig(1, 8, 4.0, 1,
+                2), TARGETS, NORM);
+        cata.requireCompatible(EdmArchitecture.cata(2, 8, 11));
         try {
-            s.requireCompatible(List.of("Bn", "Pl"), PropertyPredictor.GAUDI_SCHEDULE);
+            cata.requireCompatible(EdmArchitecture.hetero(2, 8, 10));
             fail();
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("[Bn, Pl]"));
+            assertTrue(e.getMessage(), e.getMessage().contains("[Bn]"));
         }
+        EdmArchitecture shortSchedule = new EdmArchitecture(2, 8, 11, NodeLayout.RINGS, List.of(RingType.Bn), 500,
+                1e-5, 2.0);
         try {
-            s.requireCompatible(List.of("Bn"), "cosine(T=500)");
+            cata.requireCompatible(shortSchedule);
             fail();
         } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage(), e.getMessage().contains("cosine(T=500)"));
+            assertTrue(e.getMessage(), e.getMessage().contains("T=500"));
         }
     }
 
@@ -225,7 +287,7 @@ public class PropertyPredictorTest {
     public void parameterGradientsSurviveGarbageCollectionBeforeBackward() {
         SyntheticGors data = new SyntheticGors(16, 2, 8, 43);
         TargetNormalisation norm = TargetNormalisation.fit(data.targets, TARGETS);
-        try (PropertyPredictor pp = PropertyPredictor.create(spec(2, 16, 1, norm), 9)) {
+        try (PropertyPredictor pp = create(spec(2, 16, 1, norm), 9)) {
             ParameterStore ps = new ParameterStore(pp.manager(), false);
             for (int it = 0; it < 3; it++) {
                 try (NDManager sub = pp.manager().newSubManager()) {
@@ -239,8 +301,8 @@ public class PropertyPredictorTest {
 
     private static double gradientNorm(PropertyPredictor pp, NDManager sub, ParameterStore ps, SyntheticGors data,
             boolean gcBeforeBackward) {
-        try (GradientCollector gc = sub.getEngine().newGradientCollector()) {
-            NDArray loss = pp.trainingLoss(sub, ps, data.gors, data.targets, new Random(3));
+        try (ExclusiveGradientCollector gc = ExclusiveGradientCollector.open()) {
+            NDArray loss = pp.trainingLoss(sub, ps, data.gors, data.targets, new SplittableRandom(3));
             if (gcBeforeBackward) {
                 System.gc();
                 byte[][] churn = new byte[64][];
@@ -252,7 +314,7 @@ public class PropertyPredictorTest {
             gc.backward(loss);
         }
         double sum = 0;
-        for (Parameter p : pp.block().getParameters().values()) {
+        for (Parameter p : pp.network().getParameters().values()) {
             NDArray g = p.getArray().getGradient();
             g.attach(sub);
             sum += g.abs().sum().getFloat();
@@ -260,56 +322,5 @@ public class PropertyPredictorTest {
         }
         assertTrue(Double.isFinite(sum) && sum > 0);
         return sum;
-    }
-
-    /**
-     * A few hundred Adam steps on ring count and compactness (extra fused pairs) must lower the validation loss and
-     * beat the predict-the-mean baseline on held-out graphs. (With ~2000 steps on 256 graphs the compactness MAE at
-     * t = 0 falls to half its value at t = 500/1000, i.e. the geometry is used; too slow for a unit test.)
-     */
-    @Test
-    public void shortTrainingLowersValidationLoss() {
-        SyntheticGors train = new SyntheticGors(64, 2, 8, 41);
-        SyntheticGors val = new SyntheticGors(32, 2, 8, 42);
-        TargetNormalisation norm = TargetNormalisation.fit(train.targets, TARGETS);
-        try (PropertyPredictor pp = PropertyPredictor.create(spec(3, 32, 1, norm), 8)) {
-            double before = pp.validationLoss(val.gors, val.targets, 32, 5);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(2e-3f)).build();
-            ParameterStore ps = new ParameterStore(pp.manager(), false);
-            List<Parameter> params = new ArrayList<>(pp.block().getParameters().values());
-            Random rng = new Random(1);
-            int batch = 16;
-            for (int step = 0; step < 300; step++) {
-                List<GraphOfRings> g = new ArrayList<>();
-                double[][] y = new double[batch][];
-                for (int i = 0; i < batch; i++) {
-                    int k = rng.nextInt(train.gors.size());
-                    g.add(train.gors.get(k));
-                    y[i] = train.targets[k];
-                }
-                try (NDManager sub = pp.manager().newSubManager()) {
-                    try (GradientCollector gc = sub.getEngine().newGradientCollector()) {
-                        NDArray loss = pp.trainingLoss(sub, ps, g, y, rng);
-                        assertTrue("loss at step " + step + ": " + loss.getFloat(), Float.isFinite(loss.getFloat()));
-                        gc.backward(loss);
-                    }
-                    for (Parameter p : params) {
-                        NDArray grad = p.getArray().getGradient();
-                        grad.attach(sub);
-                        adam.update(p.getId(), p.getArray(), grad);
-                        grad.subi(grad);
-                    }
-                }
-            }
-            double after = pp.validationLoss(val.gors, val.targets, 32, 5);
-            assertTrue("validation L1 " + before + " -> " + after, after < 0.7 * before);
-            PredictorEvaluation ev = pp.evaluate(val.gors, val.targets, new int[] {0, 500, 1000}, 16, 3, null);
-            System.out.println("[PropertyPredictorTest] validation L1 " + before + " -> " + after);
-            System.out.print(ev.table());
-            assertTrue("ring count learnt: clean MAE " + ev.cleanMae()[0] + " vs mean baseline "
-                    + ev.baselineMae()[0], ev.cleanMae()[0] < 0.7 * ev.baselineMae()[0]);
-            assertTrue("compactness learnt: clean MAE " + ev.cleanMae()[1] + " vs mean baseline "
-                    + ev.baselineMae()[1], ev.cleanMae()[1] < 0.75 * ev.baselineMae()[1]);
-        }
     }
 }
