@@ -216,6 +216,44 @@ public class PropertyPredictorTest {
         }
     }
 
+    /** Hetero layout: orientation nodes are read, the output is E(3)-invariant and independent of batch padding. */
+    @Test
+    public void heteroGraphsWithOrientationNodes() {
+        PredictorSpec hetero = PredictorSpec.forKind(org.gaudi.core.gor.GorKind.HETERO, new PredictorConfig(2, 16,
+                4.0, 12, 2), TARGETS, NORM);
+        double[][] c2 = {{0, 0, 0}, {2.3, 0.2, 0}};
+        double[][] o2 = {{0, 0, 0}, {3.4, 0.9, 0}};
+        org.gaudi.core.gor.GraphOfRings two = new org.gaudi.core.gor.GraphOfRings(
+                new RingType[] {RingType.Bn, RingType.Th}, c2, o2);
+        org.gaudi.core.gor.GraphOfRings moved = new org.gaudi.core.gor.GraphOfRings(
+                new RingType[] {RingType.Bn, RingType.Th}, c2, new double[][] {{0, 0, 0}, {3.0, -1.0, 0}});
+        double[][] rot = PredictorTestData.randomOrthogonal(17, true);
+        org.gaudi.core.gor.GraphOfRings turned = new org.gaudi.core.gor.GraphOfRings(
+                new RingType[] {RingType.Bn, RingType.Th}, transform(c2, rot), transform(o2, rot));
+        org.gaudi.core.gor.GraphOfRings three = new org.gaudi.core.gor.GraphOfRings(
+                new RingType[] {RingType.Bn, RingType.Bn, RingType.Pd},
+                new double[][] {{0, 0, 0}, {2.45, 0, 0}, {1.2, 2.1, 0}},
+                new double[][] {{0, 0, 0}, {2.45, 0, 0}, {1.0, 3.4, 0}});
+        try (PropertyPredictor pp = create(hetero, 11)) {
+            double[] alone = pp.predict(List.of(two), 0.2)[0];
+            assertArrayEquals(alone, pp.predict(List.of(turned), 0.2)[0], 1e-4);
+            assertArrayEquals(alone, pp.predict(List.of(three, two), 0.2)[1], 1e-5);
+            double[] other = pp.predict(List.of(moved), 0.2)[0];
+            assertTrue("the orientation node must matter", Math.abs(other[0] - alone[0]) + Math.abs(other[1]
+                    - alone[1]) > 1e-5);
+        }
+    }
+
+    private static double[][] transform(double[][] p, double[][] rot) {
+        double[][] out = new double[p.length][3];
+        for (int i = 0; i < p.length; i++) {
+            for (int k = 0; k < 3; k++) {
+                out[i][k] = rot[k][0] * p[i][0] + rot[k][1] * p[i][1] + rot[k][2] * p[i][2] + 1.5 * k;
+            }
+        }
+        return out;
+    }
+
     @Test
     public void archiveRoundTripKeepsPredictionsAndChecksTheFile() throws Exception {
         SyntheticGors data = new SyntheticGors(4, 2, 6, 32);
