@@ -303,18 +303,16 @@ public final class PropertyPredictor implements AutoCloseable {
      * @param nodeMask (B, N, 1)
      * @param edgeMask (B, N, N, 1)
      * @param t        (B, 1) or a single value, network time in [0, 1]
-     * @return (B, targets), in z's manager
+     * @return (B, targets), in z's manager and on z's device (the inputs may live on another device than the
+     *         weights; they are copied)
      */
     public NDArray predict(NDArray z, NDArray nodeMask, NDArray edgeMask, NDArray t) {
         return Djl.call(() -> {
-            try (GradMode.Scope noGrad = GradMode.disabled();
-                    NDManager sub = z.getManager().newSubManager()) {
+            try (GradMode.Scope noGrad = GradMode.disabled(); NDManager sub = manager.newSubManager()) {
                 ParameterStore ps = new ParameterStore(sub, false);
                 NDArray pred = physical(block.predict(ps, into(sub, z), into(sub, t), into(sub, nodeMask),
                         into(sub, edgeMask), false));
-                NDArray result = pred.duplicate();
-                result.attach(z.getManager());
-                return result;
+                return back(pred, z);
             }
         });
     }
@@ -336,14 +334,14 @@ public final class PropertyPredictor implements AutoCloseable {
      *                  be tensors made with the predictions' manager ({@code p.getManager().create(0.5f)}), never
      *                  the {@code Number} overloads such as {@code p.mul(0.5)}: with DJL's PyTorch engine those can
      *                  corrupt the gradient when the garbage collector runs during the query (see {@code Constants})
-     * @return values, ∂value_b/∂z_b (B, N, 3+F) and predictions, in z's manager. NaN/Inf are passed through; the
-     *         caller decides (the reference sampler zeroes them)
+     * @return values, ∂value_b/∂z_b (B, N, 3+F) and predictions, in z's manager and on z's device (inputs on
+     *         another device than the weights are copied). NaN/Inf are passed through; the caller decides (the
+     *         reference sampler zeroes them)
      */
     public GuidanceGradient gradient(NDArray z, NDArray nodeMask, NDArray edgeMask, NDArray t,
             Function<NDArray, NDArray> objective) {
         Objects.requireNonNull(objective, "objective");
         return Djl.call(() -> {
-            NDManager out = z.getManager();
             long b = z.getShape().get(0);
             List<Parameter> params = new ArrayList<>(block.getParameters().values());
             boolean[] trainable = new boolean[params.size()];
@@ -352,7 +350,7 @@ public final class PropertyPredictor implements AutoCloseable {
                     trainable[i] = params.get(i).requiresGradient();
                     params.get(i).freeze(true);
                 }
-                try (NDManager sub = out.newSubManager()) {
+                try (NDManager sub = manager.newSubManager()) {
                     NDArray zIn = into(sub, z);
                     zIn.setRequiresGradient(true);
                     ParameterStore ps = new ParameterStore(sub, false);
@@ -365,13 +363,8 @@ public final class PropertyPredictor implements AutoCloseable {
                     }
                     values = values.reshape(b);
                     gc.backward(values.sum());
-                    NDArray grad = zIn.getGradient().duplicate();
-                    NDArray v = values.stopGradient().duplicate();
-                    NDArray p = pred.stopGradient().duplicate();
-                    grad.attach(out);
-                    v.attach(out);
-                    p.attach(out);
-                    return new GuidanceGradient(v, grad, p);
+                    return new GuidanceGradient(back(values.stopGradient(), z), back(zIn.getGradient(), z),
+                            back(pred.stopGradient(), z));
                 }
             } finally {
                 for (int i = 0; i < params.size(); i++) {
@@ -652,10 +645,27 @@ public final class PropertyPredictor implements AutoCloseable {
         return pred.mul(s).add(mu);
     }
 
-    private static NDArray into(NDManager m, NDArray a) {
-        NDArray c = a.duplicate();
+    /** A copy of {@code a} on the weights' device, owned by {@code m}. */
+    private NDArray into(NDManager m, NDArray a) {
+        NDArray c = copyTo(a, device);
         c.attach(m);
         return c;
+    }
+
+    /** A copy of {@code a} on {@code like}'s device, owned by {@code like}'s manager. */
+    private static NDArray back(NDArray a, NDArray like) {
+        NDArray c = copyTo(a, like.getDevice());
+        c.attach(like.getManager());
+        return c;
+    }
+
+    /**
+     * A new tensor with {@code a}'s values on {@code target}. Not {@code toDevice(d, true)}: on the same device the
+     * PyTorch engine returns a tensor that shares autograd state with {@code a} (gradients then accumulate into the
+     * caller's array).
+     */
+    private static NDArray copyTo(NDArray a, Device target) {
+        return a.getDevice().equals(target) ? a.duplicate() : a.toDevice(target, true);
     }
 
     private static double[][] slice(double[][] a, int from, int to) {
