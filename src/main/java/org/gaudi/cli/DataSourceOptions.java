@@ -55,6 +55,14 @@ final class DataSourceOptions {
         return maxRings != null ? maxRings : fallback;
     }
 
+    /** Fails with the option names when the ring range is empty or starts below 1. */
+    static void checkRange(int min, int max) {
+        if (min < 1 || max < min) {
+            throw new IllegalArgumentException("ring range must satisfy 1 <= --min-rings <= --max-rings, got " + min
+                    + ".." + max);
+        }
+    }
+
     boolean isEmbedded() {
         return EMBEDDED.equalsIgnoreCase(data.trim());
     }
@@ -65,10 +73,7 @@ final class DataSourceOptions {
      * @throws IllegalArgumentException for a bad ring range or file type
      */
     Dataset load(int min, int max, ConsoleProgress.Mode mode, PrintStream out) throws IOException {
-        if (min < 1 || max < min) {
-            throw new IllegalArgumentException("ring range must satisfy 1 <= --min-rings <= --max-rings, got " + min
-                    + ".." + max);
-        }
+        checkRange(min, max);
         Dataset d;
         if (isEmbedded()) {
             if (max > EmbeddedDataset.MAX_RINGS) {

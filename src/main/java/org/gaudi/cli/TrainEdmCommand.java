@@ -114,6 +114,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
             min = data.minRings != null ? min : ((Number) recorded.get("minRings")).intValue();
             max = data.maxRings != null ? max : ((Number) recorded.get("maxRings")).intValue();
         }
+        DataSourceOptions.checkRange(min, max);
         EdmTrainingSettings settings = EdmTrainingSettings.builder().layers(layers).hidden(hidden).epochs(epochs)
                 .batchSize(batch).learningRate(lr).seed(seed).device(compute.deviceSetting())
                 .validationFraction(valFraction).testFraction(testFraction).emaDecay(ema).ringRange(min, max)
