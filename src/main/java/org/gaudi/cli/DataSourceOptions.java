@@ -1,0 +1,130 @@
+package org.gaudi.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gaudi.core.data.CompasCsvReader;
+import org.gaudi.core.data.Dataset;
+import org.gaudi.core.data.EmbeddedDataset;
+import org.gaudi.core.data.RejectionReason;
+import org.gaudi.core.data.SdfDatasetReader;
+import picocli.CommandLine.Option;
+
+/**
+ * Where training data come from, shared by the commands that read molecules: the embedded cata-condensed
+ * benzenoids (default) or a COMPAS-style CSV / an SD file, with a ring range.
+ */
+final class DataSourceOptions {
+    static final String EMBEDDED = "embedded";
+
+    @Option(names = "--data", defaultValue = EMBEDDED, paramLabel = "embedded|FILE.csv|FILE.sdf",
+            description = "Molecules to use: 'embedded' (every cata-condensed benzenoid with --min-rings..--max-rings"
+                    + " rings, generated on the fly), a CSV with 'molecule' and 'smiles' columns (COMPAS style;"
+                    + " geometries from --xyz) or an SD file (default: ${DEFAULT-VALUE}).")
+    String data;
+
+    @Option(names = "--min-rings", paramLabel = "N",
+            description = "Leave out molecules with fewer rings (default: 1).")
+    Integer minRings;
+
+    @Option(names = "--max-rings", paramLabel = "N",
+            description = "Leave out molecules with more rings; also the model's ring capacity (default: 11).")
+    Integer maxRings;
+
+    @Option(names = "--properties", split = ",", paramLabel = "COL",
+            description = "Property columns (CSV) or data items (SDF) to read with the molecules (default: none;"
+                    + " the diffusion model does not use them).")
+    List<String> properties = new ArrayList<>();
+
+    @Option(names = "--xyz", paramLabel = "DIR|TAR.GZ",
+            description = "CSV only: folder or .tar.gz of <molecule>.xyz geometries (without it, benzenoids are"
+                    + " embedded from their SMILES and other molecules are rejected).")
+    Path xyz;
+
+    int minRingsOr(int fallback) {
+        return minRings != null ? minRings : fallback;
+    }
+
+    int maxRingsOr(int fallback) {
+        return maxRings != null ? maxRings : fallback;
+    }
+
+    /** Fails with the option names when the ring range is empty or starts below 1. */
+    static void checkRange(int min, int max) {
+        if (min < 1 || max < min) {
+            throw new IllegalArgumentException("ring range must satisfy 1 <= --min-rings <= --max-rings, got " + min
+                    + ".." + max);
+        }
+    }
+
+    boolean isEmbedded() {
+        return EMBEDDED.equalsIgnoreCase(data.trim());
+    }
+
+    /**
+     * Reads the molecules with a progress display and prints a one-line summary (and the rejection counts).
+     *
+     * @throws IllegalArgumentException for a bad ring range or file type
+     */
+    Dataset load(int min, int max, ConsoleProgress.Mode mode, PrintStream out) throws IOException {
+        checkRange(min, max);
+        Dataset d;
+        if (isEmbedded()) {
+            if (max > EmbeddedDataset.MAX_RINGS) {
+                throw new IllegalArgumentException("the embedded dataset has at most " + EmbeddedDataset.MAX_RINGS
+                        + " rings; got --max-rings " + max);
+            }
+            if (xyz != null) {
+                throw new IllegalArgumentException("--xyz applies to CSV data only");
+            }
+            long total = EmbeddedDataset.size(min, max);
+            try (ConsoleProgress p = ConsoleProgress.start("molecules", total, mode, out, 0.25)) {
+                d = EmbeddedDataset.generate(min, max, done -> p.stepTo(done, null));
+            }
+        } else {
+            Path file = Paths.get(data);
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("--data " + data + ": no such file (use 'embedded' or a .csv/.sdf"
+                        + " file)");
+            }
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            try (ConsoleProgress p = ConsoleProgress.start("reading " + file.getFileName(), -1, mode, out, 0.25)) {
+                if (name.endsWith(".csv")) {
+                    CompasCsvReader.Options o = CompasCsvReader.Options.of(properties).withMaxRings(max)
+                            .withXyzSource(xyz).withProgress((done, total) -> progress(p, done, total));
+                    d = new CompasCsvReader().read(file, o);
+                } else if (name.endsWith(".sdf") || name.endsWith(".sd") || name.endsWith(".mol")) {
+                    if (xyz != null) {
+                        throw new IllegalArgumentException("--xyz applies to CSV data only (an SD file has its own"
+                                + " coordinates)");
+                    }
+                    SdfDatasetReader.Options o = SdfDatasetReader.Options.of(properties).withMaxRings(max)
+                            .withProgress((done, total) -> progress(p, done, total));
+                    d = new SdfDatasetReader().read(file, o);
+                } else {
+                    throw new IllegalArgumentException("--data " + data + ": expected a .csv or .sdf file");
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "data: %s: %d molecules, %d rejected%n", d.source(), d.size(),
+                d.rejections().size());
+        for (Map.Entry<RejectionReason, Integer> e : d.rejectionCounts().entrySet()) {
+            out.printf(Locale.ROOT, "  rejected %s: %d%n", e.getKey(), e.getValue());
+        }
+        return d;
+    }
+
+    private static void progress(ConsoleProgress p, long done, long total) {
+        p.update(done, total, null);
+    }
+
+    String describe(int min, int max) {
+        return (isEmbedded() ? "embedded" : data) + " " + min + "-" + max + " rings";
+    }
+}

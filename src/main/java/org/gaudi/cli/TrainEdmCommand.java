@@ -1,0 +1,196 @@
+package org.gaudi.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.gaudi.core.data.Dataset;
+import org.gaudi.core.diffusion.EdmModel;
+import org.gaudi.core.diffusion.EdmTraining;
+import org.gaudi.core.diffusion.EdmTrainingSettings;
+import org.gaudi.core.model.ModelArchive;
+import org.gaudi.core.train.EpochStats;
+import org.gaudi.core.train.TrainingCancelledException;
+import org.gaudi.core.train.TrainingDivergedException;
+import org.gaudi.core.train.TrainingListener;
+import org.gaudi.core.train.TrainingProgress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./gaudi train-edm}: trains the equivariant diffusion model and writes one model file. */
+@Command(name = "train-edm", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Trains the E(3)-equivariant diffusion model (EDM) over graphs of rings and writes it as one"
+                + " model file (written atomically: Ctrl-C or a failure leaves no half-written file).",
+                "Defaults are GaUDI's (9 x 192 network, 1000 epochs, batch 256, lr 1e-3); on a CPU use a smaller"
+                        + " network and ring range, e.g. --layers 4 --hidden 64 --max-rings 8."})
+public final class TrainEdmCommand implements Callable<Integer> {
+
+    @Mixin
+    DataSourceOptions data;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "FILE",
+            description = "Model file to write (e.g. models/my.gaudi-edm); replaced atomically if it exists.")
+    Path out;
+
+    @Option(names = "--epochs", defaultValue = "1000", paramLabel = "E",
+            description = "Total epochs (with --resume: continue up to this many) (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "256", paramLabel = "B",
+            description = "Molecules per optimiser step (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "RATE",
+            description = "Learning rate of AdamW with AMSGrad (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--layers", defaultValue = "9", paramLabel = "L",
+            description = "Equivariant blocks of the network (default: ${DEFAULT-VALUE}).")
+    int layers;
+
+    @Option(names = "--hidden", defaultValue = "192", paramLabel = "H",
+            description = "Hidden width of the network (default: ${DEFAULT-VALUE}).")
+    int hidden;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+            description = "Seed of initial weights, split, shuffling and diffusion noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    ComputeOptions compute;
+
+    @Option(names = "--val-fraction", defaultValue = "0.1", paramLabel = "F",
+            description = "Fraction of the non-test molecules used for validation, which picks the best epoch"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double valFraction;
+
+    @Option(names = "--test-fraction", defaultValue = "0.1", paramLabel = "F",
+            description = "Fraction of all molecules held out entirely (default: ${DEFAULT-VALUE}, as GaUDI).")
+    double testFraction;
+
+    @Option(names = "--ema", defaultValue = "0", paramLabel = "DECAY",
+            description = "Exponential moving average of the weights with this decay, e.g. 0.999; 0 = off"
+                    + " (default: ${DEFAULT-VALUE}, as GaUDI).")
+    double ema;
+
+    @Option(names = "--resume", paramLabel = "FILE",
+            description = "Continue the run stored in this model file (written by train-edm) up to --epochs. The"
+                    + " data options must give the same molecules; network, seed, batch, lr, split and EMA come from"
+                    + " the file.")
+    Path resume;
+
+    @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "N",
+            description = "Also write --out (best weights so far, resumable) every N epochs; 0 = only at the end"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--no-training-state", negatable = false,
+            description = "Leave the optimiser state out of the file: smaller, but cannot be resumed.")
+    boolean noTrainingState;
+
+    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|bar|lines|none",
+            description = "Progress display: a bar on a terminal, one line per epoch otherwise (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String progress;
+
+    @Override
+    public Integer call() throws Exception {
+        return CliErrors.guard("train-edm", this::run);
+    }
+
+    private int run() throws Exception {
+        compute.applyThreads();
+        ConsoleProgress.Mode mode = ConsoleProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
+        PrintStream log = System.out;
+        int min = data.minRingsOr(1);
+        int max = data.maxRingsOr(11);
+        if (resume != null && (data.minRings == null || data.maxRings == null)) {
+            Map<?, ?> recorded = ModelArchive.read(resume, EdmModel.KIND).header().metadata("training", Map.class);
+            min = data.minRings != null ? min : ((Number) recorded.get("minRings")).intValue();
+            max = data.maxRings != null ? max : ((Number) recorded.get("maxRings")).intValue();
+        }
+        DataSourceOptions.checkRange(min, max);
+        EdmTrainingSettings settings = EdmTrainingSettings.builder().layers(layers).hidden(hidden).epochs(epochs)
+                .batchSize(batch).learningRate(lr).seed(seed).device(compute.deviceSetting())
+                .validationFraction(valFraction).testFraction(testFraction).emaDecay(ema).ringRange(min, max)
+                .checkpointEvery(checkpointEvery).keepTrainingState(!noTrainingState).build();
+        Dataset dataset = data.load(min, max, mode, log);
+
+        AtomicBoolean cancelled = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            // Ctrl-C: ask the run to stop at the next step and wait until it has cleaned up (no partial file)
+            cancelled.set(true);
+            try {
+                finished.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "train-edm-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        long t0 = System.nanoTime();
+        try (ConsoleProgress keys = ConsoleProgress.start("inchikeys", -1, mode, log, 0.25);
+                ConsoleProgress bar = ConsoleProgress.start("train-edm", 1, mode, log, 0.1)) {
+            TrainingListener listener = new TrainingListener() {
+                @Override
+                public void onStep(TrainingProgress p) {
+                    bar.update(p.globalStep(), p.totalSteps(), String.format(Locale.ROOT,
+                            "epoch %d/%d step %d/%d loss %.4f", p.epoch() + 1, p.epochs(), p.step(),
+                            p.stepsPerEpoch(), p.epochLoss()));
+                }
+
+                @Override
+                public void onEpochEnd(EpochStats s, TrainingProgress p) {
+                    if (!bar.isBar()) {
+                        log.printf(Locale.ROOT, "epoch %d/%d: train %.5f, validation %.5f%s, grad norm %.2f"
+                                + " (max %.2f, %d clipped), %.1f s, eta %s%n", s.epoch() + 1, p.epochs(),
+                                s.trainLoss(), s.validationLoss(), s.best() ? " (best)" : "", s.meanGradNorm(),
+                                s.maxGradNorm(), s.clippedSteps(), s.seconds(),
+                                ConsoleProgress.duration(p.remaining().toMillis() / 1000.0));
+                        log.flush();
+                    }
+                }
+            };
+            EdmTraining training = new EdmTraining(settings).listener(listener).cancellation(cancelled::get)
+                    .messages(m -> {
+                        log.println(m);
+                        log.flush();
+                    })
+                    .preparationProgress((done, total) -> keys.update(done, total, null));
+            EdmTraining.Outcome o = resume == null ? training.train(dataset, out)
+                    : training.resume(dataset, resume, out);
+            try (EdmModel model = o.model()) {
+                bar.close();
+                Map<String, Object> m = model.metrics();
+                log.printf(Locale.ROOT, "parameters: %d%n", model.parameterCount());
+                log.printf(Locale.ROOT, "device: %s (%s threads)%n", m.get("device"), m.get("threads"));
+                log.printf(Locale.ROOT, "epochs: %s, steps: %s%n", m.get("epochsCompleted"), m.get("steps"));
+                log.printf(Locale.ROOT, "best-epoch: %d%n", o.result().bestEpoch() + 1);
+                log.printf(Locale.ROOT, "best-validation-loss: %.5f%n", o.result().bestValidationLoss());
+                log.printf(Locale.ROOT, "final-train-loss: %.5f%n", o.result().finalTrainLoss());
+                log.printf(Locale.ROOT, "seconds: %.1f%n", (System.nanoTime() - t0) / 1e9);
+                log.println("model: " + out.toAbsolutePath());
+            }
+            return 0;
+        } catch (TrainingCancelledException e) {
+            System.err.println("train-edm: cancelled after " + e.epochsCompleted() + " epoch(s); "
+                    + (checkpointEvery > 0 ? "the last checkpoint (if any) is in " + out : "no model written"));
+            return 130;
+        } catch (TrainingDivergedException e) {
+            System.err.println("train-edm: training diverged: " + e.getMessage() + "; no model written");
+            return 1;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down (Ctrl-C): the hook is running and has been released above
+            }
+        }
+    }
+}
