@@ -44,6 +44,26 @@ public final class NodeFixtures {
         return (BufferedDataTable) reader.execute(HarnessNode.newExecutionContext())[0];
     }
 
+    /**
+     * A tiny EDM (2 layers x 16, 1 epoch, CPU) trained by the EDM Learner node on {@code molecules}; its ring capacity
+     * is the largest ring count in the table.
+     */
+    public static org.gaudi.knime.port.EdmPortObject tinyEdm(BufferedDataTable molecules, int seed)
+            throws Exception {
+        HarnessNode<org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel> edm = new HarnessNode<>(
+                new org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeFactory());
+        NodeSettings s = edm.saveModelSettings();
+        s.addInt(org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel.CFG_LAYERS, 2);
+        s.addInt(org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel.CFG_HIDDEN, 16);
+        s.addInt(org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel.CFG_EPOCHS, 1);
+        s.addInt(org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel.CFG_BATCH_SIZE, 8);
+        s.addInt(org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel.CFG_SEED, seed);
+        s.addString(org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel.CFG_DEVICE, "cpu");
+        edm.loadModelSettings(s);
+        edm.configure(molecules.getDataTableSpec());
+        return (org.gaudi.knime.port.EdmPortObject) edm.execute(HarnessNode.newExecutionContext(), molecules)[0];
+    }
+
     /** Settings, validated and loaded into a fresh node, then saved again must be unchanged. */
     public static <T extends NodeModel> void assertSettingsRoundTrip(HarnessNode<T> node, NodeSettings settings)
             throws Exception {

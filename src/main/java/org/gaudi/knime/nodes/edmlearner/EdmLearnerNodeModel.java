@@ -10,6 +10,7 @@ import org.gaudi.core.diffusion.EdmTraining;
 import org.gaudi.core.diffusion.EdmTrainingSettings;
 import org.gaudi.core.djl.Djl;
 import org.gaudi.knime.CoreCalls;
+import org.gaudi.knime.Devices;
 import org.gaudi.knime.ExecutionProgress;
 import org.gaudi.knime.TrainingProgressReporter;
 import org.gaudi.knime.port.EdmPortObject;
@@ -67,7 +68,7 @@ public final class EdmLearnerNodeModel extends NodeModel {
     public static final String CFG_EMA = "ema";
 
     /** Device choices, as the setting stores them. */
-    public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+    public static final List<String> DEVICES = Devices.CHOICES;
     /** Decay of the weight average when EMA is on. */
     public static final double EMA_DECAY = 0.999;
     /** Upper bound of the ring limit setting. */
@@ -152,7 +153,7 @@ public final class EdmLearnerNodeModel extends NodeModel {
             }
             this.gorColumn = gorColumn;
             this.maxRings = maxRings;
-            Djl.DeviceSetting d = parseDevice(device);
+            Djl.DeviceSetting d = Devices.parse(device, CFG_DEVICE);
             try {
                 training = EdmTrainingSettings.builder().layers(layers).hidden(hidden).epochs(epochs)
                         .batchSize(batchSize).learningRate(lr).seed(seed).device(d)
@@ -162,19 +163,6 @@ public final class EdmLearnerNodeModel extends NodeModel {
                 throw new InvalidSettingsException("Invalid training settings: " + e.getMessage(), e);
             }
         }
-    }
-
-    /**
-     * The device setting, checked.
-     *
-     * @throws InvalidSettingsException naming the setting and the accepted values
-     */
-    static Djl.DeviceSetting parseDevice(final String device) throws InvalidSettingsException {
-        if (device == null || !DEVICES.contains(device)) {
-            throw new InvalidSettingsException("Unknown device \"" + device + "\" in setting '" + CFG_DEVICE
-                    + "'; expected one of: " + String.join(", ", DEVICES) + ".");
-        }
-        return Djl.DeviceSetting.parse(device);
     }
 
     private Config config() throws InvalidSettingsException {
