@@ -156,7 +156,7 @@ public final class PropertyPredictorLearnerNodeModel extends NodeModel {
                 training = PredictorTrainingSettings.builder().targets(this.targets).layers(layers).hidden(hidden)
                         .epochs(epochs).batchSize(batchSize).learningRate(lr).seed(seed)
                         .device(Devices.parse(device, CFG_DEVICE)).validationFraction(validationFraction)
-                        .testFraction(0).ringRange(1, Integer.MAX_VALUE).keepTrainingState(false).build();
+                        .testFraction(0).keepTrainingState(false).build();
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new InvalidSettingsException("Invalid training settings (setting '" + CFG_TARGET_COLUMNS
                         + "' or the network/training settings): " + e.getMessage(), e);
@@ -209,21 +209,37 @@ public final class PropertyPredictorLearnerNodeModel extends NodeModel {
                 return m.architecture();
             }
         });
-        int maxRings = edm != null ? edm.maxRings()
-                : data.records().stream().mapToInt(MoleculeRecord::ringCount).max().orElse(0);
+        // with an EDM, molecules beyond its ring capacity are of no use for guiding it
+        int limit = edm != null ? edm.maxRings() : Integer.MAX_VALUE;
+        List<MoleculeRecord> kept = new ArrayList<>();
+        for (MoleculeRecord r : data.records()) {
+            if (r.ringCount() <= limit) {
+                kept.add(r);
+            }
+        }
+        int tooLarge = data.size() - kept.size();
+        if (kept.isEmpty()) {
+            throw new InvalidSettingsException("All " + data.size() + " molecules have more rings than the EDM's "
+                    + "capacity of " + limit + ".");
+        }
+        Dataset used = tooLarge == 0 ? data : new Dataset(data.source(), data.propertyNames(), kept,
+                data.rejections());
+        // the ring range the predictor is trained on, recorded in the model (the sampler checks against it)
+        int maxRings = kept.stream().mapToInt(MoleculeRecord::ringCount).max().orElse(1);
+        PredictorTrainingSettings settings = c.training.toBuilder().ringRange(1, maxRings).build();
 
         ExecutionProgress training = new ExecutionProgress(exec.createSubProgress(0.9));
         ExecutionProgress evaluation = new ExecutionProgress(exec.createSubProgress(0.08));
         TrainingProgressReporter reporter = new TrainingProgressReporter(training);
-        PredictorTraining run = new PredictorTraining(c.training).listener(reporter)
+        PredictorTraining run = new PredictorTraining(settings).listener(reporter)
                 .cancellation(training.cancelCheck()).messages(getLogger()::info);
         if (edm != null) {
             run.matching(edm);
         }
-        PredictorTraining.Outcome outcome = CoreCalls.call(exec, () -> run.train(data));
+        PredictorTraining.Outcome outcome = CoreCalls.call(exec, () -> run.train(used));
         try (PropertyPredictor predictor = outcome.predictor()) {
-            PredictorEvaluation validation = CoreCalls.call(exec, () -> evaluateValidation(predictor, data,
-                    outcome.result().split(), c.training, evaluation));
+            PredictorEvaluation validation = CoreCalls.call(exec, () -> evaluateValidation(predictor, used,
+                    outcome.result().split(), settings, evaluation));
             Map<String, Double> metrics = new LinkedHashMap<>();
             if (validation != null) {
                 for (int k = 0; k < c.targets.size(); k++) {
@@ -234,7 +250,7 @@ public final class PropertyPredictorLearnerNodeModel extends NodeModel {
             ModelInfo info = ModelInfos.ofPredictor(predictor, maxRings, metrics);
             PredictorPortObject port = new PredictorPortObject(new PredictorPortObjectSpec(info), outcome.archive());
             BufferedDataTable table1 = PredictorMetricsTable.create(predictor.spec().targets(), validation, exec);
-            setWarningMessage(warning(data, validation == null));
+            setWarningMessage(warning(data, tooLarge, limit, validation == null));
             return new PortObject[] {port, table1};
         }
     }
@@ -264,11 +280,16 @@ public final class PropertyPredictorLearnerNodeModel extends NodeModel {
                 (done, total) -> progress.count(done, total, "validation batches"));
     }
 
-    static String warning(final Dataset data, final boolean noValidation) {
+    static String warning(final Dataset data, final int tooLarge, final int edmCapacity,
+            final boolean noValidation) {
         List<String> parts = new ArrayList<>();
         String rejected = MoleculeTableReader.rejectionWarning(data);
         if (rejected != null) {
             parts.add(rejected);
+        }
+        if (tooLarge > 0) {
+            parts.add(tooLarge + (tooLarge == 1 ? " molecule has" : " molecules have") + " more rings than the "
+                    + "EDM's capacity of " + edmCapacity + " and " + (tooLarge == 1 ? "was" : "were") + " left out");
         }
         if (noValidation) {
             parts.add("no validation molecules (validation fraction 0 or too few molecules), so the metrics table "

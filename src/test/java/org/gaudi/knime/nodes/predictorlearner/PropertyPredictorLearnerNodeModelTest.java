@@ -188,6 +188,22 @@ public class PropertyPredictorLearnerNodeModelTest {
     }
 
     @Test
+    public void moleculesBeyondTheEdmsCapacityAreLeftOutAndCounted() throws Exception {
+        EdmPortObject small = NodeFixtures.tinyEdm(NodeFixtures.embeddedMolecules(1, 3, "HMO_GAP_eV"), 2);
+        assertEquals(3, small.getModelInfo().maxRings());
+        HarnessNode<PropertyPredictorLearnerNodeModel> n = node();
+        NodeSettings s = tiny(2, "HMO_GAP_eV");
+        s.addInt(PropertyPredictorLearnerNodeModel.CFG_EPOCHS, 1);
+        n.loadModelSettings(s);
+        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), molecules, small);
+        assertEquals("5 molecules have more rings than the EDM's capacity of 3 and were left out.",
+                n.getWarningMessage());
+        assertEquals(3, ((PredictorPortObject) out[0]).getModelInfo().maxRings());
+        DataRow row = ((BufferedDataTable) out[1]).iterator().next();
+        assertEquals("4 molecules, validation fraction 0.25", 1, ((IntValue) row.getCell(4)).getIntValue());
+    }
+
+    @Test
     public void cancelStopsTrainingWithoutOutput() throws Exception {
         HarnessNode<PropertyPredictorLearnerNodeModel> n = node();
         n.loadModelSettings(tiny(0, "HMO_GAP_eV"));
