@@ -87,17 +87,17 @@ public final class ExampleWorkflow {
             s.addInt(EdmLearnerNodeModel.CFG_BATCH_SIZE, 16);
             s.addDouble(EdmLearnerNodeModel.CFG_LEARNING_RATE, 1e-3);
             s.addInt(EdmLearnerNodeModel.CFG_SEED, 1);
-            s.addDouble(EdmLearnerNodeModel.CFG_VALIDATION_FRACTION, 0.1);
+            s.addDouble(EdmLearnerNodeModel.CFG_VALIDATION_FRACTION, 0.2);
         });
         w.node(3, "Property Predictor Learner", new PropertyPredictorLearnerNodeFactory(), 460, 180, s -> {
             s.addStringArray(PropertyPredictorLearnerNodeModel.CFG_TARGET_COLUMNS, "HMO_GAP_eV");
             s.addInt(PropertyPredictorLearnerNodeModel.CFG_LAYERS, 4);
             s.addInt(PropertyPredictorLearnerNodeModel.CFG_HIDDEN, 64);
-            s.addInt(PropertyPredictorLearnerNodeModel.CFG_EPOCHS, 200);
+            s.addInt(PropertyPredictorLearnerNodeModel.CFG_EPOCHS, 300);
             s.addInt(PropertyPredictorLearnerNodeModel.CFG_BATCH_SIZE, 16);
-            s.addDouble(PropertyPredictorLearnerNodeModel.CFG_LEARNING_RATE, 6e-4);
+            s.addDouble(PropertyPredictorLearnerNodeModel.CFG_LEARNING_RATE, 2e-3);
             s.addInt(PropertyPredictorLearnerNodeModel.CFG_SEED, 1);
-            s.addDouble(PropertyPredictorLearnerNodeModel.CFG_VALIDATION_FRACTION, 0.1);
+            s.addDouble(PropertyPredictorLearnerNodeModel.CFG_VALIDATION_FRACTION, 0.2);
         });
         w.node(4, "Objective", new ObjectiveNodeFactory(), 660, 180, s -> {
             s.addString(ObjectiveNodeModel.CFG_OBJECTIVE, "maximize HMO_GAP_eV");
