@@ -129,20 +129,20 @@ public final class EquivariantDiffusion {
                 wAll[k] = (float) (0.5 / denom);
             }
         }
-        try (NDManager sub = manager.newSubManager()) {
-            NDArray ztA = sub.create(zt, new Shape(b, n, d));
-            NDArray tA = sub.create(tNorm, new Shape(b, 1));
-            NDArray nmA = sub.create(nodeMask, new Shape(b, n, 1));
-            NDArray emA = batch.edgeMask(sub);
-            NDArray epsA = sub.create(eps, new Shape(b, n, d));
-            NDArray epsHat = dynamics.predict(ps, ztA, tA, nmA, emA, training);
-            NDArray sq = epsA.sub(epsHat).square();
-            NDArray errAll = sq.sum(new int[] {1, 2});
-            NDArray errX = sq.get(new NDIndex(":, :, 0:3")).sum(new int[] {1, 2});
-            NDArray loss = errAll.mul(sub.create(wAll)).add(errX.mul(sub.create(wX))).add(sub.create(constant));
-            loss.attach(manager);
-            return loss;
-        }
+        // Everything stays in the caller's manager until the step is over: arrays created from Java data share
+        // memory with a direct buffer that is only kept alive by the open NDArray, and autograd reads the saved
+        // ones (masks, loss weights) again in the backward pass. Closing them here would let a GC free that
+        // memory before backward and turn the gradients into garbage (NaN/Inf or silently wrong values).
+        NDArray ztA = manager.create(zt, new Shape(b, n, d));
+        NDArray tA = manager.create(tNorm, new Shape(b, 1));
+        NDArray nmA = manager.create(nodeMask, new Shape(b, n, 1));
+        NDArray emA = batch.edgeMask(manager);
+        NDArray epsA = manager.create(eps, new Shape(b, n, d));
+        NDArray epsHat = dynamics.predict(ps, ztA, tA, nmA, emA, training);
+        NDArray sq = epsA.sub(epsHat).square();
+        NDArray errAll = sq.sum(new int[] {1, 2});
+        NDArray errX = sq.get(new NDIndex(":, :, 0:3")).sum(new int[] {1, 2});
+        return errAll.mul(manager.create(wAll)).add(errX.mul(manager.create(wX))).add(manager.create(constant));
     }
 
     /**
