@@ -1,5 +1,6 @@
 package org.gaudi.knime;
 
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.function.IntConsumer;
@@ -65,33 +66,25 @@ public final class ExecutionProgress {
     }
 
     /**
-     * A counter callback for core loops that report "items done so far" but have no cancel check of their own:
-     * reports {@code done / total} with a message and, once the node is cancelled, stops the loop by throwing
-     * {@link StopRequested} (which {@link CoreCalls#call(ExecutionMonitor, CoreCalls.Body)} turns into KNIME's
-     * cancellation).
-     *
-     * @param what the items counted, for the message (e.g. "molecules")
+     * Reports "{@code done} of {@code total} {@code what}" (total &lt;= 0: unknown) and, once the node is cancelled,
+     * throws {@link CancellationException}: the way the core's loops (dataset readers, generators) are stopped. Use
+     * it as their progress callback inside {@link CoreCalls#call(ExecutionMonitor, CoreCalls.Body)}, which reports
+     * the stop as KNIME's cancellation.
      */
-    public IntConsumer countSink(final long total, final String what) {
-        return done -> {
-            if (isCancelled()) {
-                throw new StopRequested();
-            }
-            if (total > 0) {
-                progress((double) done / total, done + " of " + total + " " + what);
-            } else {
-                exec.setMessage(done + " " + what);
-            }
-        };
+    public void count(final long done, final long total, final String what) {
+        if (isCancelled()) {
+            throw new CancellationException("cancelled by the user");
+        }
+        if (total > 0) {
+            progress((double) done / total, done + " of " + total + " " + what);
+        } else {
+            exec.setMessage(done + " " + what);
+        }
     }
 
-    /** Thrown from a progress callback to stop a core loop after the user cancelled. */
-    public static final class StopRequested extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        StopRequested() {
-            super("cancelled by the user");
-        }
+    /** {@link #count} as an {@code int} counter callback for a known total. */
+    public IntConsumer countSink(final long total, final String what) {
+        return done -> count(done, total, what);
     }
 
     /** An adapter for the part {@code [done, done + share]} of this monitor's progress, for multi-stage work. */

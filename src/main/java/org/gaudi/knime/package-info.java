@@ -13,8 +13,10 @@
  * <li><b>NodeModels hold no science.</b> configure() checks input specs and settings and fails early with a message
  * that names the setting or column; execute() converts tables to core objects ({@link org.gaudi.knime.table}),
  * calls the core inside {@link org.gaudi.knime.CoreCalls} (thread context class loader = the plugin's, as DJL
- * needs in OSGi) with an {@link org.gaudi.knime.ExecutionProgress} for progress and cancel, and converts the
- * results back. Core exceptions surface with their messages; nothing is dropped silently (rejected rows go to a
+ * needs in OSGi) with an {@link org.gaudi.knime.ExecutionProgress} for progress and cancel (its
+ * {@code cancelCheck()} for core loops taking a {@code BooleanSupplier}, {@code count(...)} for callbacks that may
+ * throw {@code CancellationException}, {@link org.gaudi.knime.TrainingProgressReporter} for training), and converts
+ * the results back with {@link org.gaudi.knime.table.MoleculeTable} / {@link org.gaudi.knime.table.MoleculeTableReader}. Core exceptions surface with their messages; nothing is dropped silently (rejected rows go to a
  * rejection table or a warning with counts).</li>
  * <li><b>Model ports</b> are binary {@link org.knime.core.node.port.AbstractPortObject}s carrying the core's model
  * file bytes ({@link org.gaudi.knime.port.ModelPortObject}) with an
@@ -22,6 +24,8 @@
  * ({@link org.gaudi.knime.port.ModelPortObjectSpec}); each concrete port type declares
  * {@code public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(X.class)}, empty nested
  * {@code Serializer} classes, and is registered under {@code org.knime.core.PortType} in {@code plugin.xml}.</li>
+ * <li>A model input port's description names its port type (e.g. "EDM", "Property Predictor"); the tests check
+ * this and the rest of the description against the NodeModel.</li>
  * <li>Only KNIME API present in the {@code knime-harness} module may be used; when a node needs more, add the exact
  * KNIME signatures there.</li>
  * </ul>

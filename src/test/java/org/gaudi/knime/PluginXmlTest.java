@@ -28,6 +28,7 @@ import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponent;
+import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObject.PortObjectSerializer;
 import org.knime.core.node.port.PortObjectSpec;
@@ -143,8 +144,12 @@ public class PluginXmlTest {
                 options.add(((Element) opts.item(i)).getAttribute("name"));
             }
             if (dialog instanceof DefaultNodeSettingsPane) {
-                for (DialogComponent dc : ((DefaultNodeSettingsPane) dialog).getDialogComponents()) {
-                    String label = (String) dc.getClass().getMethod("getLabel").invoke(dc);
+                DefaultNodeSettingsPane pane = (DefaultNodeSettingsPane) dialog;
+                for (DialogComponent dc : pane.getDialogComponents()) {
+                    // a labelled component is described under its label, a file chooser under its group title
+                    String label = dc instanceof DialogComponentFileChooser ? pane.getGroupTitle(dc)
+                            : (String) dc.getClass().getMethod("getLabel").invoke(dc);
+                    assertNotNull(what + "file chooser outside a titled group", label);
                     assertTrue(what + "dialog option \"" + label + "\" not described; options: " + options,
                             options.contains(label));
                 }

@@ -23,9 +23,12 @@ import io.github.dan2097.jnainchi.InchiStatus;
  * The identity of a molecule as GaUDI counts it: a non-isomeric canonical SMILES and the standard InChI /
  * InChIKey of that (stereo-free) structure. GaUDI takes the InChI of its non-isomeric canonical SMILES, so stereo
  * and coordinates are dropped before the InChI is made. The SMILES uses aromatic symbols (Daylight model), so it
- * does not depend on which Kekulé structure the input had. Works offline (bundled InChI library).
+ * does not depend on which Kekulé structure the input had. Works offline (bundled InChI library). Thread-safe:
+ * calls into the native InChI library are serialised.
  */
 public final class MoleculeIdentity {
+    /** The native InChI library is not documented as thread-safe and jna-inchi does not serialise calls. */
+    private static final Object INCHI_LOCK = new Object();
     private static final Aromaticity AROMATICITY =
             new Aromaticity(ElectronDonation.daylight(), Cycles.or(Cycles.all(), Cycles.relevant()));
 
@@ -79,12 +82,14 @@ public final class MoleculeIdentity {
         m = AtomContainerManipulator.suppressHydrogens(m);
         String inchi;
         String key;
-        InChIGenerator gen = InChIGeneratorFactory.getInstance().getInChIGenerator(m);
-        if (gen.getStatus() == InchiStatus.ERROR) {
-            throw new CDKException("InChI generation failed: " + gen.getMessage());
+        synchronized (INCHI_LOCK) {
+            InChIGenerator gen = InChIGeneratorFactory.getInstance().getInChIGenerator(m);
+            if (gen.getStatus() == InchiStatus.ERROR) {
+                throw new CDKException("InChI generation failed: " + gen.getMessage());
+            }
+            inchi = gen.getInchi();
+            key = gen.getInchiKey();
         }
-        inchi = gen.getInchi();
-        key = gen.getInchiKey();
         AROMATICITY.apply(m);
         String smi = new SmilesGenerator(SmiFlavor.Canonical | SmiFlavor.UseAromaticSymbols).create(m);
         return new MoleculeIdentity(smi, inchi, key);

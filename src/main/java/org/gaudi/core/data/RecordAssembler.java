@@ -185,9 +185,6 @@ final class RecordAssembler {
     }
 
     static List<String> checkedPropertyNames(List<String> names) {
-        if (names.isEmpty()) {
-            return names;
-        }
         if (names.stream().distinct().count() != names.size()) {
             throw new IllegalArgumentException("property columns listed twice: " + names);
         }

@@ -17,7 +17,10 @@ import java.util.Objects;
 import org.gaudi.core.gor.GorEncoder;
 import org.gaudi.core.gor.GraphOfRings;
 import org.gaudi.core.pah.BenzenoidEmbedder;
+import org.openscience.cdk.aromaticity.Aromaticity;
+import org.openscience.cdk.aromaticity.ElectronDonation;
 import org.openscience.cdk.exception.CDKException;
+import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.io.ISimpleChemObjectReader;
@@ -36,6 +39,7 @@ import org.openscience.cdk.smiles.SmilesGenerator;
  */
 public final class SdfDatasetReader {
     private static final int PROGRESS_EVERY = 256;
+    private static final Aromaticity AROMATICITY = new Aromaticity(ElectronDonation.daylight(), Cycles.all());
 
     private final GorStrategy fromCoordinates;
     private final GorStrategy fromGraph;
@@ -203,6 +207,7 @@ public final class SdfDatasetReader {
         }
         String smiles;
         try {
+            AROMATICITY.apply(mol); // aromatic SMILES as in COMPAS; the flags do not affect the geometry
             smiles = smigen.create(mol);
         } catch (CDKException | RuntimeException e) {
             throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, "cannot write a SMILES: "

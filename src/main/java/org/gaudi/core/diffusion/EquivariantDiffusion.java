@@ -70,7 +70,8 @@ public final class EquivariantDiffusion {
      * Training objective per sample (GaUDI §5.4, training mode, l2): t ~ U{0..T}; z_t = α_t·z_0 + σ_t·ε;
      * L = ½·‖ε − φ(z_t, t/T)‖² / ((3+F)·N_pad) for t &gt; 0; for t = 0 the reconstruction term
      * ½·‖ε_x − ε̂_x‖²/((3+F)·N_pad) − log p(h | z_0). The KL prior (no gradient, ~0) and the likelihood constants
-     * (zeroed in training) are left out. Arrays are created in {@code manager}; runs the network in training mode.
+     * (zeroed in training) are left out. Runs the network in training mode. All arrays are created in
+     * {@code manager}, which must stay open until the backward pass is done (a per-step manager).
      *
      * @return (B) losses
      */
@@ -129,20 +130,20 @@ public final class EquivariantDiffusion {
                 wAll[k] = (float) (0.5 / denom);
             }
         }
-        // Everything stays in the caller's manager until the step is over: arrays created from Java data share
-        // memory with a direct buffer that is only kept alive by the open NDArray, and autograd reads the saved
-        // ones (masks, loss weights) again in the backward pass. Closing them here would let a GC free that
-        // memory before backward and turn the gradients into garbage (NaN/Inf or silently wrong values).
-        NDArray ztA = manager.create(zt, new Shape(b, n, d));
-        NDArray tA = manager.create(tNorm, new Shape(b, 1));
-        NDArray nmA = manager.create(nodeMask, new Shape(b, n, 1));
+        // Everything is created in the caller's (per-step) manager, in engine-owned memory (Djl.owned): autograd
+        // keeps some of these tensors (masks, weights) for the backward pass, which runs after this method returns.
+        NDArray ztA = Djl.owned(manager, zt, new Shape(b, n, d));
+        NDArray tA = Djl.owned(manager, tNorm, new Shape(b, 1));
+        NDArray nmA = Djl.owned(manager, nodeMask, new Shape(b, n, 1));
         NDArray emA = batch.edgeMask(manager);
-        NDArray epsA = manager.create(eps, new Shape(b, n, d));
+        NDArray epsA = Djl.owned(manager, eps, new Shape(b, n, d));
         NDArray epsHat = dynamics.predict(ps, ztA, tA, nmA, emA, training);
         NDArray sq = epsA.sub(epsHat).square();
         NDArray errAll = sq.sum(new int[] {1, 2});
         NDArray errX = sq.get(new NDIndex(":, :, 0:3")).sum(new int[] {1, 2});
-        return errAll.mul(manager.create(wAll)).add(errX.mul(manager.create(wX))).add(manager.create(constant));
+        Shape col = new Shape(b);
+        return errAll.mul(Djl.owned(manager, wAll, col)).add(errX.mul(Djl.owned(manager, wX, col)))
+                .add(Djl.owned(manager, constant, col));
     }
 
     /**
@@ -276,10 +277,10 @@ public final class EquivariantDiffusion {
         int n = batch.nodes();
         int d = 3 + batch.features();
         try (NDManager sub = manager.newSubManager()) {
-            NDArray zA = sub.create(z, new Shape(b, n, d));
-            NDArray epsHat = dynamics.predict(ps, zA, sub.create(tNorm, new Shape(b, 1)), batch.nodeMask(sub),
+            NDArray zA = Djl.owned(sub, z, new Shape(b, n, d));
+            NDArray epsHat = dynamics.predict(ps, zA, Djl.owned(sub, tNorm, new Shape(b, 1)), batch.nodeMask(sub),
                     batch.edgeMask(sub), false);
-            NDArray sq = sub.create(eps, new Shape(b, n, d)).sub(epsHat).square();
+            NDArray sq = Djl.owned(sub, eps, new Shape(b, n, d)).sub(epsHat).square();
             if (xOnly) {
                 sq = sq.get(new NDIndex(":, :, 0:3"));
             }
@@ -354,7 +355,7 @@ public final class EquivariantDiffusion {
         SplittableRandom rng = new SplittableRandom(options.seed());
         NDArray nodeMask = masks.nodeMask(run);
         NDArray edgeMask = masks.edgeMask(run);
-        NDArray z = run.create(centredNoise(b, n, f, nodeMaskHost, rng, options.initialNoiseStd()),
+        NDArray z = Djl.owned(run, centredNoise(b, n, f, nodeMaskHost, rng, options.initialNoiseStd()),
                 new Shape(b, n, d));
         int[] grid = timeGrid(options.steps());
         int stepCount = grid.length - 1;
@@ -375,7 +376,7 @@ public final class EquivariantDiffusion {
                 NDArray tA = step.full(new Shape(b, 1), (float) t / tSteps);
                 NDArray epsHat = dynamics.predict(ps, z, tA, nodeMask, edgeMask, false);
                 NDArray mu = z.div((float) alphaTs).sub(epsHat.mul((float) (sigma2Ts / (alphaTs * sigmaT))));
-                NDArray zs = mu.add(step.create(noise, new Shape(b, n, d)).mul((float) stepSigma));
+                NDArray zs = mu.add(Djl.owned(step, noise, new Shape(b, n, d)).mul((float) stepSigma));
                 zs = centreX(zs, nodeMask);
                 NDArray hooked = hook.afterStep(new SamplingStep(zs, nodeMask, edgeMask, t, s, tSteps, stepSigma, k,
                         stepCount, step));

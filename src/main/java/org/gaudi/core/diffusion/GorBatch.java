@@ -4,11 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.gaudi.core.djl.Djl;
 
 /**
  * A batch of graphs of rings as dense padded host arrays in normalised units (x/3, one-hot/4), row-major:
  * x (B, N, 3), h (B, N, F), node mask (B, N, 1), edge mask (B, N, N, 1). Built by {@link GorFeaturizer}.
- * {@link #toNDList} turns it into DJL tensors: z = [x | h] (B, N, 3+F), node mask and edge mask.
+ * {@link #toNDList} turns it into DJL tensors: z = [x | h] (B, N, 3+F), node mask and edge mask (engine-owned
+ * copies, see {@link Djl#owned}).
  */
 public final class GorBatch {
     private final int batchSize;
@@ -89,17 +91,17 @@ public final class GorBatch {
             System.arraycopy(x, k * 3, z, k * d, 3);
             System.arraycopy(h, k * features, z, k * d + 3, features);
         }
-        return manager.create(z, new Shape(batchSize, nodes, d));
+        return Djl.owned(manager, z, new Shape(batchSize, nodes, d));
     }
 
     /** Node mask as (B, N, 1). */
     public NDArray nodeMask(NDManager manager) {
-        return manager.create(nodeMask, new Shape(batchSize, nodes, 1));
+        return Djl.owned(manager, nodeMask, new Shape(batchSize, nodes, 1));
     }
 
     /** Edge mask as (B, N, N, 1). */
     public NDArray edgeMask(NDManager manager) {
-        return manager.create(edgeMask, new Shape(batchSize, nodes, nodes, 1));
+        return Djl.owned(manager, edgeMask, new Shape(batchSize, nodes, nodes, 1));
     }
 
     /** [z, node mask, edge mask] in {@code manager}. */

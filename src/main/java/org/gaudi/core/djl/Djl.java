@@ -3,6 +3,8 @@ package org.gaudi.core.djl;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import java.util.Locale;
 
 /**
@@ -171,6 +173,29 @@ public final class Djl {
                 ai.djl.pytorch.jni.JniUtils.setGradMode(previous);
             }
         });
+    }
+
+    /**
+     * A float32 tensor with a copy of {@code data} in engine-owned memory.
+     *
+     * <p>Why: on the CPU, DJL's {@code manager.create(float[])} wraps a direct {@link java.nio.ByteBuffer} without
+     * copying and drops its reference to that buffer on {@code close()}. Any native reference that outlives the Java
+     * object (a view, or a tensor autograd saved for the backward pass) then points at memory the garbage collector
+     * may free: gradients silently turn into garbage or NaN. A tensor from this method can be closed at any time.
+     */
+    public static NDArray owned(NDManager manager, float[] data, Shape shape) {
+        try (NDArray wrapped = manager.create(data, shape)) {
+            return wrapped.duplicate();
+        }
+    }
+
+    /**
+     * A scalar constant in engine-owned memory on {@code like}'s manager and device; use it instead of
+     * {@code x.mul(4f)} in code that records gradients (DJL's {@code mul(Number)} closes a buffer-backed scalar that
+     * autograd keeps; see {@link #owned}).
+     */
+    public static NDArray scalarLike(NDArray like, float value) {
+        return like.getManager().full(new Shape(), value, like.getDataType());
     }
 
     /** True when every element of {@code array} is finite (no NaN, no ±Inf). */

@@ -10,9 +10,6 @@ import java.util.Set;
 import javax.vecmath.Point2d;
 import javax.vecmath.Point3d;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-import org.apache.commons.math3.linear.RealVector;
 import org.gaudi.core.chem.BondOrderAssigner;
 import org.openscience.cdk.graph.ConnectivityChecker;
 import org.openscience.cdk.interfaces.IAtom;
@@ -26,7 +23,8 @@ import org.openscience.cdk.silent.AtomContainer;
  * <ol>
  * <li>Ring adjacency from the 3-D ring-node positions (§4.1).</li>
  * <li>2-D projection: centre all real nodes (orientation nodes included) on their mean, diagonalise the inertia
- * tensor and keep the coordinates along the two smallest-moment axes (mirror images are possible and harmless).</li>
+ * tensor and keep the coordinates along the two smallest-moment axes (mirror images are possible and harmless).
+ * Optionally {@link RingLayout.Projection#UNFOLDED}, which is not GaUDI's but decodes twisted GORs faithfully.</li>
  * <li>One template polygon per ring, rotated so a Bn edge midpoint (Cbd: edge, +45°) faces its lowest-index fused
  * neighbour, or the heteroatom vertex points at the ring's orientation node; a lone ring uses direction 0. A Bn/Cbd
  * ring with no neighbour in a multi-ring GOR is an error. Bl/Pl get an H on vertex 4, DhDb on vertices 2 and 5.</li>
@@ -37,9 +35,9 @@ import org.openscience.cdk.silent.AtomContainer;
  * <li>One H on every carbon with exactly two neighbours; H atoms are placed 1.09 Å (N–H 1.01, B–H 1.19) out along
  * the bisector of their parent's bonds, not at the reference's dummy origin.</li>
  * <li>Validity: single fragment (checked before bond orders, for a clearer reason), xyz2mol bond orders and charges
- * with total charge 0 ({@link BondOrderAssigner}), no charged atom (GaUDI demands exactly one resonance structure),
- * and RDKit's default valences (B 3, C 4, N 3, O 2, S 2/4/6, H 1; a lower valence gets implicit H as RDKit
- * would).</li>
+ * with total charge 0 ({@link BondOrderAssigner}), and no charged atom (GaUDI demands exactly one resonance
+ * structure). RDKit's sanitisation cannot fail after that; an under-valent neutral atom (xyz2mol's two-bond
+ * carbon) gets implicit H as RDKit would.</li>
  * </ol>
  * The molecule keeps the planar layout: 2-D points, and 3-D points with z = 0 (the GOR's own out-of-plane
  * coordinates are not lifted back). Geometric checks (§4.2) run too; see {@link DecodedMolecule} for how they
@@ -50,6 +48,15 @@ public final class GorDecoder {
     private static final double NH = 1.01;
     private static final double BH = 1.19;
 
+    /**
+     * The layout used unless a caller picks one. A deliberate departure from the reference: GaUDI's inertia
+     * projection foreshortens twisted GORs (helicenes), so a vertex instead of an edge can face a fused neighbour and
+     * the molecule decodes wrongly (10 of the 8,678 COMPAS-1D molecules). The unfolded layout keeps each ring's real
+     * angles to its neighbours; on planar GORs both give the same molecule. Use {@link RingLayout.Projection#INERTIA}
+     * to reproduce the reference's validity counts.
+     */
+    public static final RingLayout.Projection DEFAULT_PROJECTION = RingLayout.Projection.UNFOLDED;
+
     private GorDecoder() {
     }
 
@@ -58,13 +65,21 @@ public final class GorDecoder {
         return decode(gor, GorKind.of(gor));
     }
 
-    /** Decodes a GOR under the given kind's distance and angle tables. */
+    /** Decodes a GOR under the given kind's distance and angle tables, with the {@link #DEFAULT_PROJECTION}. */
     public static DecodedMolecule decode(GraphOfRings gor, GorKind kind) {
+        return decode(gor, kind, DEFAULT_PROJECTION);
+    }
+
+    /**
+     * Decodes a GOR with a chosen 2-D layout; {@link RingLayout.Projection#UNFOLDED} departs from GaUDI to decode
+     * strongly twisted GORs (helicenes) faithfully.
+     */
+    public static DecodedMolecule decode(GraphOfRings gor, GorKind kind, RingLayout.Projection projection) {
         if (gor.ringCount() == 0) {
             return DecodedMolecule.failedInput(gor, kind, InvalidReason.NO_RINGS, "the graph has no ring");
         }
         StabilityReport stability = GorStability.check(gor, kind);
-        return new DecodedMolecule(gor, kind, stability, decodeChemistry(gor, kind));
+        return new DecodedMolecule(gor, kind, stability, decodeChemistry(gor, kind, projection));
     }
 
     /**
@@ -77,6 +92,12 @@ public final class GorDecoder {
      * @throws IllegalArgumentException when the array sizes do not fit the layout
      */
     public static DecodedMolecule decodeNodes(double[][] positions, RingType[] nodeTypes, GorKind kind) {
+        return decodeNodes(positions, nodeTypes, kind, DEFAULT_PROJECTION);
+    }
+
+    /** As {@link #decodeNodes(double[][], RingType[], GorKind)} with a chosen 2-D layout. */
+    public static DecodedMolecule decodeNodes(double[][] positions, RingType[] nodeTypes, GorKind kind,
+            RingLayout.Projection projection) {
         int n = GorStability.splitCount(positions.length, nodeTypes.length, kind);
         for (int i = 0; i < positions.length; i++) {
             double[] p = positions[i];
@@ -96,7 +117,7 @@ public final class GorDecoder {
         double[][] orientation = kind == GorKind.HETERO ? Arrays.copyOfRange(positions, n, 2 * n) : null;
         GraphOfRings gor = new GraphOfRings(ringTypes, rings, orientation);
         StabilityReport stability = GorStability.checkNodes(positions, nodeTypes, kind);
-        return new DecodedMolecule(gor, kind, stability, decodeChemistry(gor, kind));
+        return new DecodedMolecule(gor, kind, stability, decodeChemistry(gor, kind, projection));
     }
 
     /** What the atom-level decoding produced. */
@@ -112,61 +133,20 @@ public final class GorDecoder {
         }
     }
 
-    static Chemistry decodeChemistry(GraphOfRings gor, GorKind kind) {
+    static Chemistry decodeChemistry(GraphOfRings gor, GorKind kind, RingLayout.Projection projection) {
         try {
-            return new Builder(gor, kind).build();
+            return new Builder(gor, kind, projection).build();
         } catch (RuntimeException e) {
             return new Chemistry(InvalidReason.INTERNAL_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(),
                     null);
         }
     }
 
-    /** Projects points onto the plane of their two largest principal extents (true-mean centred). */
-    static double[][] projectToPlane(double[][] pts) {
-        int m = pts.length;
-        double[] mean = new double[3];
-        for (double[] p : pts) {
-            for (int k = 0; k < 3; k++) {
-                mean[k] += p[k] / m;
-            }
-        }
-        double[][] c = new double[m][3];
-        double[][] inertia = new double[3][3];
-        for (int i = 0; i < m; i++) {
-            double x = pts[i][0] - mean[0];
-            double y = pts[i][1] - mean[1];
-            double z = pts[i][2] - mean[2];
-            c[i][0] = x;
-            c[i][1] = y;
-            c[i][2] = z;
-            inertia[0][0] += y * y + z * z;
-            inertia[1][1] += x * x + z * z;
-            inertia[2][2] += x * x + y * y;
-            inertia[0][1] -= x * y;
-            inertia[0][2] -= x * z;
-            inertia[1][2] -= y * z;
-        }
-        inertia[1][0] = inertia[0][1];
-        inertia[2][0] = inertia[0][2];
-        inertia[2][1] = inertia[1][2];
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(inertia, false));
-        double[] ev = eig.getRealEigenvalues();
-        Integer[] order = {0, 1, 2};
-        Arrays.sort(order, (a, b) -> Double.compare(ev[a], ev[b]));
-        RealVector e0 = eig.getEigenvector(order[0]);
-        RealVector e1 = eig.getEigenvector(order[1]);
-        double[][] out = new double[m][2];
-        for (int i = 0; i < m; i++) {
-            out[i][0] = c[i][0] * e0.getEntry(0) + c[i][1] * e0.getEntry(1) + c[i][2] * e0.getEntry(2);
-            out[i][1] = c[i][0] * e1.getEntry(0) + c[i][1] * e1.getEntry(1) + c[i][2] * e1.getEntry(2);
-        }
-        return out;
-    }
-
     /** Mutable atom graph built step by step. */
     private static final class Builder {
         private final GraphOfRings gor;
         private final GorKind kind;
+        private final RingLayout.Projection projection;
         private final int n;
         private final RingType[] types;
         private double[] ax = new double[64];
@@ -176,9 +156,10 @@ public final class GorDecoder {
         private int atoms;
         private final List<int[]> bonds = new ArrayList<>();
 
-        Builder(GraphOfRings gor, GorKind kind) {
+        Builder(GraphOfRings gor, GorKind kind, RingLayout.Projection projection) {
             this.gor = gor;
             this.kind = kind;
+            this.projection = projection;
             this.n = gor.ringCount();
             this.types = gor.types();
         }
@@ -202,17 +183,9 @@ public final class GorDecoder {
             double[][] o3 = gor.orientationNodes();
             boolean[][] adj = RingAdjacency.of(types, c3, kind);
 
-            // 2-D projection of ring nodes (+ orientation nodes for hetero GORs)
+            // 2-D layout of ring nodes (+ orientation nodes for hetero GORs)
             boolean useOrientation = kind == GorKind.HETERO && o3 != null;
-            double[][] pts = c3;
-            if (useOrientation) {
-                pts = new double[2 * n][];
-                for (int i = 0; i < n; i++) {
-                    pts[i] = c3[i];
-                    pts[n + i] = o3[i] != null ? o3[i] : c3[i];
-                }
-            }
-            double[][] p2 = projectToPlane(pts);
+            double[][] p2 = RingLayout.layout(c3, useOrientation ? o3 : null, adj, projection);
 
             // template polygons
             int[][] ringAtoms = new int[n][];
@@ -297,7 +270,7 @@ public final class GorDecoder {
             for (int a = 0; a < atoms; a++) {
                 index[a] = a < original && map[a] >= 0 ? -1 : kept++;
             }
-            double[] nx = new double[kept + 2 * kept];
+            double[] nx = new double[2 * kept]; // room for at most one added H per atom
             double[] ny = new double[nx.length];
             int[] nz = new int[nx.length];
             for (int a = 0; a < atoms; a++) {
@@ -312,28 +285,26 @@ public final class GorDecoder {
             for (int[] b : bonds) {
                 int u = index[b[0] < original && map[b[0]] >= 0 ? map[b[0]] : b[0]];
                 int v = index[b[1] < original && map[b[1]] >= 0 ? map[b[1]] : b[1]];
-                if (u == v) {
-                    return fail(InvalidReason.FUSION_FAILED, "fusion merged two bonded atoms of ring "
-                            + ringOf[b[0]] + " into one atom (bond to itself)");
+                if (u == v) { // cannot happen: a merge always pairs atoms of two different rings
+                    throw new IllegalStateException("fusion merged two bonded atoms of ring " + ringOf[b[0]]);
                 }
                 long key = (long) Math.min(u, v) * Integer.MAX_VALUE + Math.max(u, v);
                 if (seen.add(key)) {
                     newBonds.add(new int[] {u, v});
                 }
             }
-            int heavy = kept;
             int[] degree = new int[nx.length];
             for (int[] b : newBonds) {
                 degree[b[0]]++;
                 degree[b[1]]++;
             }
-            int total = heavy;
+            int total = kept;
             List<int[]> hParents = new ArrayList<>();
             for (int[] h : hydrogens) {
                 int parent = h[0] < original && map[h[0]] >= 0 ? map[h[0]] : h[0];
                 hParents.add(new int[] {index[parent], index[h[1]]});
             }
-            for (int a = 0; a < heavy; a++) {
+            for (int a = 0; a < kept; a++) {
                 if (nz[a] == 6 && degree[a] == 2) {
                     int h = total++;
                     nz[h] = 1;
@@ -387,10 +358,7 @@ public final class GorDecoder {
                 return fail(InvalidReason.CHARGED_ATOMS, "atom " + charged + " (" + symbol(zs[charged])
                         + ") carries formal charge " + bo.formalCharge()[charged], mol);
             }
-            String valence = checkDefaultValences(mol);
-            if (valence != null) {
-                return fail(InvalidReason.VALENCE, valence, mol);
-            }
+            fillDefaultValences(mol);
             return new Chemistry(null, "", mol);
         }
 
@@ -514,10 +482,12 @@ public final class GorDecoder {
     }
 
     /**
-     * RDKit's sanitisation for neutral atoms: over-valent atoms fail; under-valent atoms get implicit H up to the
-     * next default valence. Returns the failure message or null.
+     * RDKit's sanitisation for neutral atoms: an under-valent atom gets implicit H up to its default valence
+     * (B 3, C 4, N 3, O 2, S 2/4/6). With every formal charge 0, xyz2mol's charge rule already pins all atoms to
+     * these valences except the two-single-bond carbon it counts as neutral (a carbene: RDKit adds 2 H), so an
+     * over-valent atom here would be a bug.
      */
-    private static String checkDefaultValences(IAtomContainer mol) {
+    private static void fillDefaultValences(IAtomContainer mol) {
         for (IAtom a : mol.atoms()) {
             int v = 0;
             for (IBond b : mol.getConnectedBondsList(a)) {
@@ -541,12 +511,12 @@ public final class GorDecoder {
                 }
             }
             if (fill < 0) {
-                return String.format(Locale.ROOT, "atom %d (%s) has valence %d, above the allowed %s",
-                        mol.indexOf(a), a.getSymbol(), v, Arrays.toString(allowed));
+                throw new IllegalStateException(String.format(Locale.ROOT,
+                        "neutral atom %d (%s) has valence %d, above %s", mol.indexOf(a), a.getSymbol(), v,
+                        Arrays.toString(allowed)));
             }
             a.setImplicitHydrogenCount(fill - v);
         }
-        return null;
     }
 
     static int atomicNumber(String symbol) {

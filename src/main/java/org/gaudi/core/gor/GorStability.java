@@ -213,14 +213,15 @@ public final class GorStability {
                 return "no angle window for a triplet centred on ring " + t[1] + " of type " + centre.key();
             }
             boolean inside = false;
-            StringBuilder w = new StringBuilder();
             for (double[] win : windows) {
-                double lo = win[0] * (1 - TOL);
-                double hi = win[1] * (1 + TOL);
-                inside |= lo <= a && a <= hi;
-                w.append(w.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.2f°, %.2f°]", lo, hi));
+                inside |= win[0] * (1 - TOL) <= a && a <= win[1] * (1 + TOL);
             }
             if (!inside) {
+                StringBuilder w = new StringBuilder();
+                for (double[] win : windows) {
+                    w.append(w.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "[%.2f°, %.2f°]",
+                            win[0] * (1 - TOL), win[1] * (1 + TOL)));
+                }
                 return String.format(Locale.ROOT, "angle %.2f° at ring %d (%s) between rings %d and %d is outside "
                         + "the allowed windows %s", a, t[1], centre.key(), t[0], t[2], w);
             }

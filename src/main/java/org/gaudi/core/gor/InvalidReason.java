@@ -15,13 +15,11 @@ public enum InvalidReason {
     UNDECODABLE_RING_TYPE(Stage.DECODING, "a ring node has no template (orientation type '.')"),
     MISSING_ORIENTATION_NODE(Stage.DECODING, "a hetero ring has no orientation node"),
     ISOLATED_RING(Stage.DECODING, "a Bn/Cbd ring has no fused neighbour to orient it"),
-    FUSION_FAILED(Stage.DECODING, "ring fusion merged two atoms of the same ring"),
     FRAGMENTED(Stage.CHEMISTRY, "the decoded atoms form more than one fragment"),
     NO_ALLOWED_VALENCE(Stage.CHEMISTRY, "an atom has more neighbours than any allowed valence"),
     TOO_MANY_VALENCE_COMBINATIONS(Stage.CHEMISTRY, "too many valence combinations to try"),
     NET_CHARGE(Stage.CHEMISTRY, "no bond-order assignment gives a neutral molecule"),
     CHARGED_ATOMS(Stage.CHEMISTRY, "the bond-order assignment leaves charged atoms"),
-    VALENCE(Stage.CHEMISTRY, "an atom exceeds its default valence"),
     INTERNAL_ERROR(Stage.CHEMISTRY, "unexpected error while decoding");
 
     /** Which phase a reason belongs to. */

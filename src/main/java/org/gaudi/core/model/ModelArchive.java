@@ -326,7 +326,7 @@ public final class ModelArchive {
         } catch (EOFException e) {
             throw new ModelFormatException(sourceName, "is truncated (the file ends inside an entry)", e);
         } catch (ZipException e) {
-            throw new ModelFormatException(sourceName, "is damaged (" + e.getMessage() + ")", e);
+            throw new ModelFormatException(sourceName, "is truncated or damaged (" + e.getMessage() + ")", e);
         }
         if (entries.isEmpty()) {
             throw new ModelFormatException(sourceName, "is not a GaUDI model file (not a zip archive, or empty)");

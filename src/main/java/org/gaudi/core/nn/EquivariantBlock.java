@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import org.gaudi.core.djl.Djl;
 
 /**
  * One EDM equivariant block ({@code egnn_new.EquivariantBlock}, one invariant sub-layer): from the current x,
@@ -51,9 +52,11 @@ public final class EquivariantBlock extends AbstractBlock {
         try (NDArray diff = MaskedOps.pairDifferences(x);
              NDArray sq = diff.square();
              NDArray r = sq.sum(new int[] {3}, true);
-             NDArray rEps = r.add(1e-8f);
+             NDArray tiny = Djl.scalarLike(r, 1e-8f);
+             NDArray rEps = r.add(tiny);
              NDArray norm = rEps.sqrt();
-             NDArray denom = norm.add(EgnnDynamics.NORM_CONSTANT);
+             NDArray one = Djl.scalarLike(norm, EgnnDynamics.NORM_CONSTANT);
+             NDArray denom = norm.add(one);
              NDArray coordDiff = diff.div(denom);
              NDArray e = r.concat(d0, 3)) {
             hNew = gcl.apply(ps, h, e, nodeMask, edgeMask, training, factorised);

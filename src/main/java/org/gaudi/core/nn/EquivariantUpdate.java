@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.List;
+import org.gaudi.core.djl.Djl;
 
 /**
  * EGNN's equivariant coordinate update (EDM {@code egnn_new.EquivariantUpdate}):
@@ -50,13 +51,11 @@ public final class EquivariantUpdate extends AbstractBlock {
             NDArray edgeMask, boolean training, boolean factorised) {
         NDArray pre = factorised ? edgeInput.apply(ps, h, e, training) : edgeInput.applyUnfactorised(ps, h, e, training);
         NDArray agg;
-        // tanh(c)·range·mask as tanh(c)·(mask·range): identical values (mask is 0/1), but no Java-created scalar
-        // is saved for the backward pass. DJL's mul(Number) wraps the scalar in a tensor over a direct buffer and
-        // closes it at once; autograd keeps pointing at that buffer, which a GC may free before backward.
         try (NDArray c = coordMlp.applyAfterFirst(ps, pre, training);
              NDArray th = c.tanh();
-             NDArray rangeMask = edgeMask.mul(coordsRange);
-             NDArray gate = th.mul(rangeMask);
+             NDArray range = Djl.scalarLike(th, coordsRange);
+             NDArray scaled = th.mul(range);
+             NDArray gate = scaled.mul(edgeMask);
              NDArray trans = coordDiff.mul(gate)) {
             agg = trans.sum(new int[] {2});
         }

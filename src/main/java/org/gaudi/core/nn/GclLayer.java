@@ -61,13 +61,18 @@ public final class GclLayer extends AbstractBlock {
     public NDArray apply(ParameterStore ps, NDArray h, NDArray e, NDArray nodeMask, NDArray edgeMask,
             boolean training, boolean factorised) {
         NDArray pre = factorised ? edgeInput.apply(ps, h, e, training) : edgeInput.applyUnfactorised(ps, h, e, training);
+        long bs = h.getShape().get(0);
+        long n = h.getShape().get(1);
         NDArray agg;
+        // a_i = Σ_j gate_ij·m_ij as one batched (1 × N)·(N × H) matmul per node: reads m once, no gated copy
         try (NDArray m = edgeMlp.applyAfterFirst(ps, pre, training);
              NDArray attLogit = attMlp.apply(ps, m, training);
              NDArray att = Activation.sigmoid(attLogit);
              NDArray gate = att.mul(edgeMask);
-             NDArray gated = m.mul(gate)) {
-            agg = gated.sum(new int[] {2});
+             NDArray gateRows = gate.reshape(bs * n, 1, n);
+             NDArray mRows = m.reshape(bs * n, n, hidden);
+             NDArray aggRows = gateRows.batchMatMul(mRows)) {
+            agg = aggRows.reshape(bs, n, hidden);
         }
         try (NDArray cat = h.concat(agg, 2);
              NDArray upd = nodeMlp.apply(ps, cat, training);
@@ -92,6 +97,7 @@ public final class GclLayer extends AbstractBlock {
         long h = hidden;
         return 2 * pairs * h * h // edge_mlp.2
                 + 2 * pairs * h // att_mlp
+                + 2 * pairs * h // gated aggregation (batched matmul)
                 + 2 * batch * nodes * 2 * h * h + 2 * batch * nodes * h * h; // node_mlp
     }
 

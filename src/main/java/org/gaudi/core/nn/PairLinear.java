@@ -3,8 +3,12 @@ package org.gaudi.core.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gaudi.core.djl.Djl;
 
 /**
  * The first layer of an EGNN edge MLP, W·[h_i, h_j, e_ij] + b, on dense pair tensors.
@@ -39,6 +43,11 @@ public final class PairLinear {
     /**
      * Factorised W·[h_i, h_j, e_ij] + b.
      *
+     * <p>For N ≤ {@link #selectorMaxNodes()} (default {@value #SELECTOR_MAX_NODES}) the three terms are produced by one batched matmul per graph,
+     * [e_ij | onehot(i) | onehot(j)] · [C^T ; (A·h + b) ; B·h] (K = E + 2N), which writes the pair tensor once and
+     * keeps the backward pass to two GEMMs over it; for larger N the node terms are broadcast-added instead (the
+     * selector's extra K·N FLOPs would outweigh the saved memory passes).
+     *
      * @param h node features (B, N, H)
      * @param e edge features (B, N, N, E); pair (i, j) at [b, i, j]
      * @return pre-activations (B, N, N, out) in {@code e}'s manager
@@ -46,9 +55,13 @@ public final class PairLinear {
     public NDArray apply(ParameterStore ps, NDArray h, NDArray e, boolean training) {
         NDArray w = layer.weightValue(ps, h, training);
         NDArray b = layer.biasValue(ps, h, training);
+        long n = h.getShape().get(1);
         try (NDList parts = w.split(new long[] {nodeFeatures, 2L * nodeFeatures}, 1)) {
             // split() puts its views in the weight's manager; move them to the step's manager so they are freed
             parts.attach(e.getManager());
+            if (n <= selectorMaxNodes) {
+                return applySelector(h, e, parts, b);
+            }
             NDArray edgeTerm = Linear.linear(e, parts.get(2), b).singletonOrThrow();
             try (NDArray ai = Linear.linear(h, parts.get(0)).singletonOrThrow();
                  NDArray bj = Linear.linear(h, parts.get(1)).singletonOrThrow();
@@ -58,6 +71,56 @@ public final class PairLinear {
                 edgeTerm.close();
                 return partial.add(bjE);
             }
+        }
+    }
+
+    /** Default largest node count for which {@link #apply} uses the one-hot selector matmul. */
+    public static final int SELECTOR_MAX_NODES = 16;
+
+    private static volatile int selectorMaxNodes = SELECTOR_MAX_NODES;
+
+    /** Performance knob: the largest N that uses the selector matmul (0 disables it). Results are unchanged. */
+    public static void setSelectorMaxNodes(int nodes) {
+        selectorMaxNodes = Math.max(0, nodes);
+    }
+
+    public static int selectorMaxNodes() {
+        return selectorMaxNodes;
+    }
+
+    private static final ConcurrentHashMap<Integer, float[]> SELECTORS = new ConcurrentHashMap<>();
+
+    /** Row (i·N + j) holds onehot(i) in columns 0..N-1 and onehot(j) in columns N..2N-1. */
+    private static float[] selector(int n) {
+        return SELECTORS.computeIfAbsent(n, k -> {
+            float[] sel = new float[k * k * 2 * k];
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    sel[(i * k + j) * 2 * k + i] = 1;
+                    sel[(i * k + j) * 2 * k + k + j] = 1;
+                }
+            }
+            return sel;
+        });
+    }
+
+    private NDArray applySelector(NDArray h, NDArray e, NDList parts, NDArray bias) {
+        long bs = h.getShape().get(0);
+        int n = (int) h.getShape().get(1);
+        long out = layer.outFeatures();
+        NDManager m = e.getManager();
+        try (NDArray sel = Djl.owned(m, selector(n), new Shape(1, (long) n * n, 2L * n));
+             NDArray selB = sel.broadcast(bs, (long) n * n, 2L * n);
+             NDArray eFlat = e.reshape(bs, (long) n * n, edgeFeatures);
+             NDArray rows = NDArrays.concat(new NDList(eFlat, selB), 2);
+             NDArray ai = Linear.linear(h, parts.get(0), bias).singletonOrThrow();
+             NDArray bj = Linear.linear(h, parts.get(1)).singletonOrThrow();
+             NDArray ct = parts.get(2).transpose();
+             NDArray ctE = ct.expandDims(0);
+             NDArray ctB = ctE.broadcast(bs, edgeFeatures, out);
+             NDArray cols = NDArrays.concat(new NDList(ctB, ai, bj), 1);
+             NDArray prod = rows.batchMatMul(cols)) {
+            return prod.reshape(bs, n, n, out);
         }
     }
 
@@ -74,10 +137,12 @@ public final class PairLinear {
         }
     }
 
-    /** Multiply-add FLOPs of {@link #apply} for B graphs of N nodes (2 per multiply-add; matmuls only). */
+    /** FLOPs of {@link #apply} for B graphs of N nodes (2 per multiply-add; matmuls only). */
     public long factorisedFlops(long batch, long nodes) {
         long out = layer.outFeatures();
-        return 2L * batch * nodes * 2 * nodeFeatures * out + 2L * batch * nodes * nodes * edgeFeatures * out;
+        long nodeTerms = 2L * batch * nodes * 2 * nodeFeatures * out;
+        long k = nodes <= selectorMaxNodes ? edgeFeatures + 2 * nodes : edgeFeatures;
+        return nodeTerms + 2L * batch * nodes * nodes * k * out;
     }
 
     /** FLOPs of the unfactorised layer (2 per multiply-add). */

@@ -58,7 +58,7 @@ public final class UniformInit implements Initializer {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((2 * rng.nextDouble() - 1) * bound);
         }
-        NDArray array = manager.create(values, shape);
+        NDArray array = org.gaudi.core.djl.Djl.owned(manager, values, shape);
         return dataType == DataType.FLOAT32 ? array : array.toType(dataType, false);
     }
 }

@@ -14,7 +14,7 @@ final class BenzenoidGeometry {
     static final double FUSED_DISTANCE = 2.445;
     /** Initial rise per 60° of accumulated turning along the fusion tree (helix pitch ≈ 6 × this per turn). */
     private static final double[] RISE = {0.6, 0.35, 0.9};
-    private static final int MAX_STEPS = 20000;
+    private static final int MAX_ITERATIONS = 5000;
     private static final double FORCE_TOLERANCE = 1e-3;
 
     private BenzenoidGeometry() {
@@ -38,7 +38,7 @@ final class BenzenoidGeometry {
                 x[3 * i + 1] = lattice[i][1];
                 x[3 * i + 2] = z[i];
             }
-            ff.minimise(x, MAX_STEPS, FORCE_TOLERANCE);
+            ff.minimise(x, MAX_ITERATIONS, FORCE_TOLERANCE);
             double[][] c = centred(unflatten(x));
             if (CataGeometryCheck.check(c, fused) == null) {
                 return c;

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.gaudi.core.gor.GorEncodingException;
 import org.gaudi.core.gor.GorEncodingException.Reason;
-import org.openscience.cdk.graph.Cycles;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.interfaces.IBond;
@@ -86,22 +85,17 @@ final class BenzenoidRecognizer {
         if (rings < 1) {
             throw reject("no rings");
         }
-        int[][] paths = Cycles.sssr(mol).paths();
-        if (paths.length != rings) {
-            throw reject("ring perception found " + paths.length + " rings, expected " + rings);
+        List<int[]> hexagons = sixCycles(adj);
+        if (hexagons.size() != rings) {
+            throw reject("not all rings are six-membered (" + hexagons.size() + " six-membered rings, but the"
+                    + " ring count is " + rings + ")");
         }
-        int[][] ring = new int[rings][];
+        int[][] ring = hexagons.toArray(new int[0][]);
         int[] ringsOfAtom = new int[nHeavy];
-        for (int r = 0; r < rings; r++) {
-            if (paths[r].length != 7) {
-                throw reject("a " + (paths[r].length - 1) + "-membered ring; benzenoids have only 6-membered rings");
-            }
-            ring[r] = new int[6];
-            for (int k = 0; k < 6; k++) {
-                int u = heavy[paths[r][k]];
-                ring[r][k] = u;
+        for (int[] hex : ring) {
+            for (int u : hex) {
                 if (++ringsOfAtom[u] > 2) {
-                    throw reject("atom " + (paths[r][k] + 1) + " belongs to three rings (peri-condensed, not"
+                    throw reject("atom " + (atomOfHeavy[u] + 1) + " belongs to three rings (peri-condensed, not"
                             + " cata-condensed)");
                 }
             }
@@ -196,6 +190,47 @@ final class BenzenoidRecognizer {
             throw reject("rings not all fused into one system");
         }
         return builder.build();
+    }
+
+    /**
+     * All 6-cycles, each as its atoms in cyclic order. In a cata-condensed benzenoid these are exactly the rings
+     * (a cycle around k ≥ 2 fused hexagons has 4k + 2 atoms). Cheap because every atom has degree ≤ 3.
+     */
+    static List<int[]> sixCycles(List<List<Integer>> adj) {
+        List<int[]> cycles = new ArrayList<>();
+        int[] path = new int[6];
+        for (int s = 0; s < adj.size(); s++) {
+            path[0] = s;
+            extend(adj, path, 1, cycles);
+        }
+        return cycles;
+    }
+
+    private static void extend(List<List<Integer>> adj, int[] path, int len, List<int[]> out) {
+        int last = path[len - 1];
+        for (int next : adj.get(last)) {
+            if (len == 6) {
+                // close the cycle; keep one of its two directions
+                if (next == path[0] && path[1] < path[5]) {
+                    out.add(path.clone());
+                }
+                continue;
+            }
+            if (next <= path[0] || contains(path, len, next)) {
+                continue;
+            }
+            path[len] = next;
+            extend(adj, path, len + 1, out);
+        }
+    }
+
+    private static boolean contains(int[] path, int len, int x) {
+        for (int i = 0; i < len; i++) {
+            if (path[i] == x) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int hydrogens(IAtomContainer mol, IAtom atom) {

@@ -24,8 +24,8 @@ final class CentroidForceField {
     static final double K_REPULSION = 20;
     /** Non-fused rings are pushed to at least this distance (Å), well beyond GaUDI's 2.728 Å bond window. */
     static final double REPULSION_CUTOFF = 3.4;
-    /** Largest FIRE time step; larger ones gain nothing (stability limit of the stiffest term). */
-    private static final double DT_MAX = 0.2;
+    /** Largest move of one coordinate in one minimiser step, Å. */
+    private static final double MAX_STEP = 0.3;
 
     private final int n;
     private final double bondLength;
@@ -263,53 +263,118 @@ final class CentroidForceField {
     }
 
     /**
-     * Minimises the energy from x (3n, modified in place) with FIRE (Bitzek et al. 2006), deterministic.
+     * Minimises the energy from x (3n, modified in place) with L-BFGS (memory 8) and Armijo backtracking, steps
+     * capped at 0.3 Å per coordinate; deterministic.
      *
-     * @return the number of steps taken
+     * @return the number of energy evaluations
      */
-    int minimise(double[] x, int maxSteps, double forceTolerance) {
+    int minimise(double[] x, int maxIterations, double forceTolerance) {
         int dim = x.length;
-        double[] v = new double[dim];
+        int mem = 8;
+        double[][] sHist = new double[mem][dim];
+        double[][] yHist = new double[mem][dim];
+        double[] rho = new double[mem];
+        double[] alphaHist = new double[mem];
+        int stored = 0;
+        int newest = -1;
         double[] g = new double[dim];
-        double dt = 0.02;
-        double alpha = 0.1;
-        int positive = 0;
-        for (int step = 0; step < maxSteps; step++) {
-            energy(x, g);
-            double fmax = 0;
-            double power = 0;
-            double fnorm = 0;
-            double vnorm = 0;
+        double[] gNew = new double[dim];
+        double[] d = new double[dim];
+        double[] xNew = new double[dim];
+        double f = energy(x, g);
+        int evaluations = 1;
+        for (int iter = 0; iter < maxIterations; iter++) {
+            double gmax = 0;
+            for (double gk : g) {
+                gmax = Math.max(gmax, Math.abs(gk));
+            }
+            if (gmax < forceTolerance) {
+                break;
+            }
+            // two-loop recursion: d = -H g
             for (int k = 0; k < dim; k++) {
-                fmax = Math.max(fmax, Math.abs(g[k]));
-                power -= g[k] * v[k];
-                fnorm += g[k] * g[k];
-                vnorm += v[k] * v[k];
+                d[k] = -g[k];
             }
-            if (fmax < forceTolerance) {
-                return step;
-            }
-            fnorm = Math.sqrt(fnorm);
-            vnorm = Math.sqrt(vnorm);
-            if (power > 0) {
+            for (int j = 0; j < stored; j++) {
+                int idx = Math.floorMod(newest - j, mem);
+                double a = rho[idx] * dotN(sHist[idx], d);
+                alphaHist[idx] = a;
                 for (int k = 0; k < dim; k++) {
-                    v[k] = (1 - alpha) * v[k] - alpha * vnorm * g[k] / fnorm;
+                    d[k] -= a * yHist[idx][k];
                 }
-                if (++positive > 5) {
-                    dt = Math.min(dt * 1.1, DT_MAX);
-                    alpha *= 0.99;
+            }
+            if (stored > 0) {
+                double gamma = dotN(sHist[newest], yHist[newest]) / dotN(yHist[newest], yHist[newest]);
+                for (int k = 0; k < dim; k++) {
+                    d[k] *= gamma;
                 }
             } else {
-                java.util.Arrays.fill(v, 0);
-                dt *= 0.5;
-                alpha = 0.1;
-                positive = 0;
+                double scale = 0.01;
+                for (int k = 0; k < dim; k++) {
+                    d[k] *= scale;
+                }
             }
+            for (int j = stored - 1; j >= 0; j--) {
+                int idx = Math.floorMod(newest - j, mem);
+                double b = rho[idx] * dotN(yHist[idx], d);
+                for (int k = 0; k < dim; k++) {
+                    d[k] += (alphaHist[idx] - b) * sHist[idx][k];
+                }
+            }
+            double slope = dotN(g, d);
+            if (slope >= 0) {
+                // not a descent direction: restart from steepest descent
+                stored = 0;
+                for (int k = 0; k < dim; k++) {
+                    d[k] = -0.01 * g[k];
+                }
+                slope = dotN(g, d);
+            }
+            double dmax = 0;
+            for (double dk : d) {
+                dmax = Math.max(dmax, Math.abs(dk));
+            }
+            double step = dmax > MAX_STEP ? MAX_STEP / dmax : 1.0;
+            double fNew;
+            while (true) {
+                for (int k = 0; k < dim; k++) {
+                    xNew[k] = x[k] + step * d[k];
+                }
+                fNew = energy(xNew, gNew);
+                evaluations++;
+                if (fNew <= f + 1e-4 * step * slope || step < 1e-10) {
+                    break;
+                }
+                step *= 0.5;
+            }
+            newest = (newest + 1) % mem;
+            double sy = 0;
             for (int k = 0; k < dim; k++) {
-                v[k] -= dt * g[k];
-                x[k] += dt * v[k];
+                sHist[newest][k] = xNew[k] - x[k];
+                yHist[newest][k] = gNew[k] - g[k];
+                sy += sHist[newest][k] * yHist[newest][k];
+            }
+            if (sy > 1e-12) {
+                rho[newest] = 1 / sy;
+                stored = Math.min(stored + 1, mem);
+            } else {
+                newest = Math.floorMod(newest - 1, mem);
+            }
+            System.arraycopy(xNew, 0, x, 0, dim);
+            System.arraycopy(gNew, 0, g, 0, dim);
+            f = fNew;
+            if (step < 1e-10) {
+                break;
             }
         }
-        return maxSteps;
+        return evaluations;
+    }
+
+    private static double dotN(double[] a, double[] b) {
+        double s = 0;
+        for (int k = 0; k < a.length; k++) {
+            s += a[k] * b[k];
+        }
+        return s;
     }
 }

@@ -4,13 +4,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.gaudi.core.nn.LinearLayer;
+import org.gaudi.core.nn.MaskedOps;
+import org.gaudi.core.nn.SeededInit;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -18,13 +22,14 @@ import ai.djl.util.PairList;
  * The time-conditioned E(3)-invariant property regressor of GaUDI (§6.1, reference {@code EGNN_predictor}), as a DJL
  * block on dense padded tensors.
  *
- * <p>Inputs, as an {@link NDList}: {@code z (B,N,3+F)} in the EDM's normalised space (x/3, one-hot/4; noised or
- * clean), {@code nodeMask (B,N,1)}, {@code edgeMask (B,N,N,1)} and {@code t (B,1)} in [0, 1] (a single value is
- * broadcast over the batch). Output: {@code (B, targets)}, the z-scored property predictions.
+ * <p>Inputs, as an {@link NDList} in the order of the EDM's network: {@code z (B,N,3+F)} in the EDM's normalised
+ * space (x/3, one-hot/4; noised or clean), {@code t (B,1)} in [0, 1] (a single value is broadcast over the batch),
+ * {@code nodeMask (B,N,1)} and {@code edgeMask (B,N,N,1)}. Output: {@code (B, targets)}, the z-scored property
+ * predictions.
  *
  * <p>Structure: x = z[..., :3]·mask, h = [z[..., 3:]·mask, t]; the squared distances of the input x are a fixed
  * edge attribute; h ← Linear(F+1 → H)(h); then {@code layers} {@link EquivariantGcl} layers with coordinate step
- * coordsRange/layers; then Linear(H → targets) per node, masked.
+ * coordsRange/layers; then Linear(H → targets) per node, masked, averaged over the graph's real nodes.
  *
  * <p><b>Deliberate fix over the reference:</b> the per-node outputs are averaged over the <em>real</em> nodes
  * (Σ over real nodes / number of real nodes). The reference divides by the padded node count N_pad, so its
@@ -36,26 +41,35 @@ public final class EgnnPredictor extends AbstractBlock {
     private static final byte VERSION = 1;
 
     private final PredictorConfig config;
-    private final Linear embedding;
+    private final LinearLayer embedding;
     private final List<EquivariantGcl> layers;
-    private final Linear embeddingOut;
+    private final LinearLayer embeddingOut;
 
     public EgnnPredictor(PredictorConfig config) {
         super(VERSION);
         this.config = config;
         int h = config.hidden();
-        embedding = addChildBlock("embedding", TorchInit.linear(config.featureDim() + 1, h, true));
+        embedding = addChildBlock("embedding", new LinearLayer(config.featureDim() + 1, h));
         List<EquivariantGcl> ls = new ArrayList<>();
         double step = config.coordsRange() / config.layers();
         for (int l = 0; l < config.layers(); l++) {
             ls.add(addChildBlock("gcl_" + l, new EquivariantGcl(h, step)));
         }
         layers = Collections.unmodifiableList(ls);
-        embeddingOut = addChildBlock("embedding_out", TorchInit.linear(h, config.targets(), true));
+        embeddingOut = addChildBlock("embedding_out", new LinearLayer(h, config.targets()));
     }
 
     public PredictorConfig config() {
         return config;
+    }
+
+    /**
+     * Seeded PyTorch-default initialisation (U(±1/√fan_in); Xavier gain 0.001 for the coordinate heads) of all
+     * parameters in {@code dataType}; the values depend only on the seed.
+     */
+    public void initializeParameters(NDManager manager, DataType dataType, long seed) {
+        SeededInit.apply(this, seed);
+        initialize(manager, dataType, inputShapes(1, 1));
     }
 
     /**
@@ -68,18 +82,23 @@ public final class EgnnPredictor extends AbstractBlock {
         }
     }
 
-    /** Builds the input list in the order {@link #forward} expects. */
-    public static NDList inputs(NDArray z, NDArray nodeMask, NDArray edgeMask, NDArray t) {
-        return new NDList(z, nodeMask, edgeMask, t);
+    /** Convenience forward: z-scored predictions (B, targets). */
+    public NDArray predict(ParameterStore ps, NDArray z, NDArray t, NDArray nodeMask, NDArray edgeMask,
+            boolean training) {
+        return forward(ps, new NDList(z, t, nodeMask, edgeMask), training).singletonOrThrow();
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
+        if (inputs.size() != 4) {
+            throw new IllegalArgumentException("EgnnPredictor expects [z, t, node_mask, edge_mask], got "
+                    + inputs.size() + " inputs");
+        }
         NDArray z = inputs.get(0);
-        NDArray nodeMask = inputs.get(1);
-        NDArray edgeMask = inputs.get(2);
-        NDArray t = inputs.get(3);
+        NDArray t = inputs.get(1);
+        NDArray nodeMask = inputs.get(2);
+        NDArray edgeMask = inputs.get(3);
         Shape zs = z.getShape();
         if (zs.dimension() != 3 || zs.get(2) != 3 + config.featureDim()) {
             throw new IllegalArgumentException("predictor expects z of shape (B, N, " + (3 + config.featureDim())
@@ -90,20 +109,21 @@ public final class EgnnPredictor extends AbstractBlock {
         if (t.size() != b && t.size() != 1) {
             throw new IllegalArgumentException("t must hold 1 or " + b + " values, got shape " + t.getShape());
         }
-        NDArray x = z.get("..., 0:3").mul(nodeMask);
-        NDArray h = z.get("..., 3:").mul(nodeMask);
+        NDArray x = z.get(new NDIndex(":, :, 0:3")).mul(nodeMask);
+        NDArray h = z.get(new NDIndex(":, :, 3:")).mul(nodeMask);
         NDArray time = t.reshape(-1, 1, 1).broadcast(new Shape(b, n, 1)).toType(z.getDataType(), false);
         h = h.concat(time, -1);
-        NDArray a = PairTensors.pairwiseSquaredDistances(x);
+        NDArray a = MaskedOps.squaredDistances(x);
 
-        h = embedding.forward(ps, new NDList(h), training).singletonOrThrow();
+        h = embedding.apply(ps, h, training);
         for (EquivariantGcl layer : layers) {
             NDList out = layer.forward(ps, new NDList(h, x, a, nodeMask, edgeMask), training);
             h = out.get(0);
             x = out.get(1);
         }
-        NDArray perNode = embeddingOut.forward(ps, new NDList(h), training).singletonOrThrow().mul(nodeMask);
-        NDArray realNodes = nodeMask.sum(new int[] {1}).maximum(1f); // (B,1); guards an all-padding sample
+        NDArray perNode = embeddingOut.apply(ps, h, training).mul(nodeMask);
+        // real-node mean; the floor of 1 guards an all-padding sample (its output is then 0)
+        NDArray realNodes = nodeMask.sum(new int[] {1}).maximum(Constants.of(nodeMask, 1));
         return new NDList(perNode.sum(new int[] {1}).div(realNodes));
     }
 
@@ -126,18 +146,27 @@ public final class EgnnPredictor extends AbstractBlock {
         embeddingOut.initialize(manager, dataType, new Shape(b, n, h));
     }
 
-    /** Number of trainable parameters (after initialisation). */
+    /** Number of trainable parameters (from the declared shapes). */
     public long parameterCount() {
-        long c = 0;
-        for (var p : getParameters().values()) {
-            c += p.getShape().size();
-        }
-        return c;
+        return SeededInit.parameterCount(this);
     }
 
-    /** Shapes for {@link #initialize}: one per input, for a batch of b graphs with n node slots. */
+    /** Shapes for {@link #initialize}, one per input, for a batch of b graphs with n node slots. */
     public Shape[] inputShapes(long b, long n) {
-        return new Shape[] {new Shape(b, n, 3 + config.featureDim()), new Shape(b, n, 1), new Shape(b, n, n, 1),
-                new Shape(b, 1)};
+        return new Shape[] {new Shape(b, n, 3 + config.featureDim()), new Shape(b, 1), new Shape(b, n, 1),
+                new Shape(b, n, n, 1)};
+    }
+
+    /**
+     * Matmul FLOPs of one forward pass (2 per multiply-add) for B graphs of N padded nodes; a backward pass costs
+     * about twice as much.
+     */
+    public long forwardFlops(long batch, long nodes) {
+        long h = config.hidden();
+        long flops = 2L * batch * nodes * (config.featureDim() + 1) * h + 2L * batch * nodes * h * config.targets();
+        for (EquivariantGcl l : layers) {
+            flops += l.forwardFlops(batch, nodes);
+        }
+        return flops;
     }
 }

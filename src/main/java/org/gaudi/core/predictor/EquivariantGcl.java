@@ -1,5 +1,10 @@
 package org.gaudi.core.predictor;
 
+import org.gaudi.core.nn.Activations;
+import org.gaudi.core.nn.LinearLayer;
+import org.gaudi.core.nn.MaskedOps;
+import org.gaudi.core.nn.PairLinear;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -7,7 +12,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -23,23 +27,28 @@ import ai.djl.util.PairList;
  * <li>x_i ← x_i + coordStep·Σ_j n_ij·tanh(L_nobias(SiLU(L(m_ij))))·edgeMask_ij (before h, from the same m);</li>
  * <li>h_i ← h_i + L(SiLU(L([h_i, Σ_j m_ij]))).</li>
  * </ol>
- * The first edge layer is evaluated factorised, A·h_i + B·h_j + C·[r_ij, a_ij] + b with [A|B|C] its weight, so
- * the 2H-wide products are done once per node rather than once per pair (about 2× fewer FLOPs, GaUDI §11.2);
- * {@link #setFactorised(boolean) setFactorised(false)} selects the literal concatenation, kept as a reference.
+ * The first edge layer is evaluated factorised ({@link PairLinear}): A·h_i + B·h_j + C·[r_ij, a_ij] + b with
+ * [A|B|C] its weight, so the 2H-wide products are done once per node rather than once per pair (about 2× fewer
+ * FLOPs per edge, GaUDI §11.2); {@link #setFactorised(boolean) setFactorised(false)} selects the literal
+ * concatenation, kept as the reference. Child names follow the reference state-dict keys
+ * ({@code gcl_l.edge_mlp.0}, ...).
  */
 final class EquivariantGcl extends AbstractBlock {
     private static final byte VERSION = 1;
+    /** Edge attributes of the first edge layer: current and initial squared distance. */
+    private static final int EDGE_FEATURES = 2;
 
     private final int hidden;
-    private final float coordStep;
-    private final Linear edge0;
-    private final Linear edge2;
-    private final Linear att;
-    private final Linear coord0;
-    private final Linear coord2;
-    private final Linear node0;
-    private final Linear node2;
-    private boolean factorised = true;
+    private final double coordStep;
+    private final LinearLayer edge0;
+    private final PairLinear edgeInput;
+    private final LinearLayer edge2;
+    private final LinearLayer att;
+    private final LinearLayer coord0;
+    private final LinearLayer coord2;
+    private final LinearLayer node0;
+    private final LinearLayer node2;
+    private volatile boolean factorised = true;
 
     /**
      * @param hidden    H, the node and message width
@@ -48,15 +57,15 @@ final class EquivariantGcl extends AbstractBlock {
     EquivariantGcl(int hidden, double coordStep) {
         super(VERSION);
         this.hidden = hidden;
-        this.coordStep = (float) coordStep;
-        // Child names follow the reference state-dict keys (gcl_l.edge_mlp.0, ...).
-        edge0 = addChildBlock("edge_mlp.0", TorchInit.linear(2 * hidden + 2, hidden, true));
-        edge2 = addChildBlock("edge_mlp.2", TorchInit.linear(hidden, hidden, true));
-        node0 = addChildBlock("node_mlp.0", TorchInit.linear(2 * hidden, hidden, true));
-        node2 = addChildBlock("node_mlp.2", TorchInit.linear(hidden, hidden, true));
-        coord0 = addChildBlock("coord_mlp.0", TorchInit.linear(hidden, hidden, true));
-        coord2 = addChildBlock("coord_mlp.2", TorchInit.xavierNoBias(hidden, 1, 0.001));
-        att = addChildBlock("att_mlp.0", TorchInit.linear(hidden, 1, true));
+        this.coordStep = coordStep;
+        edge0 = addChildBlock("edge_mlp.0", new LinearLayer(2 * hidden + EDGE_FEATURES, hidden));
+        edgeInput = new PairLinear(edge0, hidden, EDGE_FEATURES);
+        edge2 = addChildBlock("edge_mlp.2", new LinearLayer(hidden, hidden));
+        node0 = addChildBlock("node_mlp.0", new LinearLayer(2 * hidden, hidden));
+        node2 = addChildBlock("node_mlp.2", new LinearLayer(hidden, hidden));
+        coord0 = addChildBlock("coord_mlp.0", new LinearLayer(hidden, hidden));
+        coord2 = addChildBlock("coord_mlp.2", LinearLayer.xavier(hidden, 1, false, 0.001));
+        att = addChildBlock("att_mlp.0", new LinearLayer(hidden, 1));
     }
 
     void setFactorised(boolean factorised) {
@@ -72,49 +81,26 @@ final class EquivariantGcl extends AbstractBlock {
         NDArray nodeMask = inputs.get(3);
         NDArray edgeMask = inputs.get(4);
 
-        NDArray diff = x.expandDims(2).sub(x.expandDims(1)); // (B,N,N,3): x_i - x_j
+        NDArray diff = MaskedOps.pairDifferences(x); // (B,N,N,3): x_i - x_j
         NDArray r = diff.square().sum(new int[] {3}, true); // (B,N,N,1)
-        NDArray unit = diff.div(r.add(1e-8).sqrt().add(1));
+        // constants as tensors, never x.op(Number): see Constants
+        NDArray norm = r.add(Constants.of(r, 1e-8)).sqrt().add(Constants.of(r, 1));
+        NDArray unit = diff.div(norm);
 
-        NDArray m = silu(factorised ? edgeInputFactorised(ps, h, r, a, training)
-                : apply(edge0, ps, edgeInputConcat(h, r, a), training));
-        m = silu(apply(edge2, ps, m, training));
-        m = m.mul(Activation.sigmoid(apply(att, ps, m, training))).mul(edgeMask);
+        NDArray e = r.concat(a, -1); // (B,N,N,2)
+        NDArray pre = factorised ? edgeInput.apply(ps, h, e, training)
+                : edgeInput.applyUnfactorised(ps, h, e, training);
+        NDArray m = Activations.silu(edge2.apply(ps, Activations.silu(pre), training));
+        m = m.mul(Activation.sigmoid(att.apply(ps, m, training))).mul(edgeMask);
 
-        NDArray c = apply(coord2, ps, silu(apply(coord0, ps, m, training)), training).tanh(); // (B,N,N,1)
-        NDArray xOut = x.add(unit.mul(c.mul(edgeMask)).sum(new int[] {2}).mul(coordStep));
+        NDArray c = coord2.apply(ps, Activations.silu(coord0.apply(ps, m, training)), training).tanh(); // (B,N,N,1)
+        NDArray shift = unit.mul(c.mul(edgeMask)).sum(new int[] {2}).mul(Constants.of(x, coordStep));
+        NDArray xOut = x.add(shift);
 
         NDArray agg = m.sum(new int[] {2}); // (B,N,H)
-        NDArray hOut = h.add(apply(node2, ps, silu(apply(node0, ps, h.concat(agg, -1), training)), training));
+        NDArray hOut = h.add(node2.apply(ps, Activations.silu(node0.apply(ps, h.concat(agg, -1), training)),
+                training));
         return new NDList(hOut.mul(nodeMask), xOut.mul(nodeMask));
-    }
-
-    /** Pre-activation of the first edge layer, W·[h_i, h_j, r, a] + b, computed per node then broadcast. */
-    private NDArray edgeInputFactorised(ParameterStore ps, NDArray h, NDArray r, NDArray a, boolean training) {
-        NDArray w = ps.getValue(edge0.getParameters().get("weight"), h.getDevice(), training); // (H, 2H+2)
-        NDArray b = ps.getValue(edge0.getParameters().get("bias"), h.getDevice(), training);
-        int hh = hidden;
-        NDArray hi = Linear.linear(h, w.get(":, 0:" + hh), b).singletonOrThrow(); // (B,N,H), bias folded in once
-        NDArray hj = Linear.linear(h, w.get(":, " + hh + ":" + 2 * hh)).singletonOrThrow();
-        NDArray e = Linear.linear(r.concat(a, -1), w.get(":, " + 2 * hh + ":")).singletonOrThrow(); // (B,N,N,H)
-        return e.add(hi.expandDims(2)).add(hj.expandDims(1));
-    }
-
-    /** The literal input [h_i, h_j, r_ij, a_ij] of shape (B,N,N,2H+2) (reference path). */
-    private NDArray edgeInputConcat(NDArray h, NDArray r, NDArray a) {
-        Shape s = h.getShape();
-        Shape pair = new Shape(s.get(0), s.get(1), s.get(1), s.get(2));
-        NDArray hi = h.expandDims(2).broadcast(pair);
-        NDArray hj = h.expandDims(1).broadcast(pair);
-        return PairTensors.concatLast(hi, hj, r, a);
-    }
-
-    static NDArray silu(NDArray v) {
-        return v.mul(Activation.sigmoid(v));
-    }
-
-    private static NDArray apply(Linear l, ParameterStore ps, NDArray in, boolean training) {
-        return l.forward(ps, new NDList(in), training).singletonOrThrow();
     }
 
     @Override
@@ -127,12 +113,20 @@ final class EquivariantGcl extends AbstractBlock {
         Shape hs = inputShapes[0];
         long b = hs.get(0);
         long n = hs.get(1);
-        edge0.initialize(manager, dataType, new Shape(b, n, n, 2L * hidden + 2));
+        edge0.initialize(manager, dataType, new Shape(b, n, n, 2L * hidden + EDGE_FEATURES));
         edge2.initialize(manager, dataType, new Shape(b, n, n, hidden));
         att.initialize(manager, dataType, new Shape(b, n, n, hidden));
         coord0.initialize(manager, dataType, new Shape(b, n, n, hidden));
         coord2.initialize(manager, dataType, new Shape(b, n, n, hidden));
         node0.initialize(manager, dataType, new Shape(b, n, 2L * hidden));
         node2.initialize(manager, dataType, new Shape(b, n, hidden));
+    }
+
+    /** Matmul FLOPs of one forward pass for B graphs of N nodes (2 per multiply-add). */
+    long forwardFlops(long batch, long nodes) {
+        long pairs = batch * nodes * nodes;
+        long h = hidden;
+        long first = factorised ? edgeInput.factorisedFlops(batch, nodes) : edgeInput.unfactorisedFlops(batch, nodes);
+        return first + 2 * pairs * (h * h + h + h * h + h) + 2 * batch * nodes * (2 * h * h + h * h);
     }
 }

@@ -120,8 +120,9 @@ public final class AmsGradAdamW extends Optimizer implements AutoCloseable {
             if (clipGrad > 0) {
                 g = g.clip(-clipGrad, clipGrad);
             }
-            if (weightDecay != 0) {
-                weight.muli((float) (1 - learningRate * weightDecay));
+            float decay = (float) (1 - learningRate * weightDecay);
+            if (decay != 1f) { // the reference's 1e-3 * 1e-12 rounds to exactly 1 in float32: skip the no-op pass
+                weight.muli(decay);
             }
             s.m.muli((float) beta1).addi(g.mul((float) (1 - beta1)));
             s.v.muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));

@@ -1,7 +1,13 @@
 package org.gaudi.core.train;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * Which item indices (into the training data list) are used for training, validation and test. Immutable; the
@@ -12,6 +18,11 @@ import java.util.Random;
  * permutation (numpy/pandas) is not reproduced, only the scheme and the proportions.
  */
 public final class DataSplit {
+    /** Part names used by {@link #ids} and {@link #fromIds}. */
+    public static final String TRAIN = "train";
+    public static final String VALIDATION = "validation";
+    public static final String TEST = "test";
+
     private final int itemCount;
     private final int[] train;
     private final int[] validation;
@@ -76,6 +87,64 @@ public final class DataSplit {
             throw new IllegalArgumentException("the split has no training item");
         }
         return new DataSplit(itemCount, train.clone(), validation.clone(), test.clone());
+    }
+
+    /**
+     * The split as item ids per part ("train", "validation", "test"), for model-file metadata and reports.
+     *
+     * @param items the list the indices refer to
+     * @param id the id of an item (e.g. {@code MoleculeRecord::id})
+     */
+    public <T> Map<String, List<String>> ids(List<T> items, Function<? super T, String> id) {
+        if (items.size() != itemCount) {
+            throw new IllegalArgumentException("the split is for " + itemCount + " items, but " + items.size()
+                    + " were given");
+        }
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put(TRAIN, idsOf(train, items, id));
+        m.put(VALIDATION, idsOf(validation, items, id));
+        m.put(TEST, idsOf(test, items, id));
+        return m;
+    }
+
+    /**
+     * Rebuilds a split from ids written by {@link #ids} (e.g. to evaluate a stored model on its own test part).
+     *
+     * @throws IllegalArgumentException naming the first id that is not among the items, or a duplicate item id
+     */
+    public static <T> DataSplit fromIds(List<T> items, Function<? super T, String> id,
+            Map<String, List<String>> ids) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Integer prev = index.put(id.apply(items.get(i)), i);
+            if (prev != null) {
+                throw new IllegalArgumentException("item id '" + id.apply(items.get(i)) + "' occurs twice (items "
+                        + prev + " and " + i + ")");
+            }
+        }
+        int[][] parts = new int[3][];
+        String[] names = {TRAIN, VALIDATION, TEST};
+        for (int p = 0; p < 3; p++) {
+            List<String> list = ids.getOrDefault(names[p], List.of());
+            parts[p] = new int[list.size()];
+            for (int k = 0; k < list.size(); k++) {
+                Integer i = index.get(list.get(k));
+                if (i == null) {
+                    throw new IllegalArgumentException(names[p] + " item '" + list.get(k)
+                            + "' is not in the data");
+                }
+                parts[p][k] = i;
+            }
+        }
+        return of(items.size(), parts[0], parts[1], parts[2]);
+    }
+
+    private static <T> List<String> idsOf(int[] idx, List<T> items, Function<? super T, String> id) {
+        List<String> out = new ArrayList<>(idx.length);
+        for (int i : idx) {
+            out.add(id.apply(items.get(i)));
+        }
+        return out;
     }
 
     /** Number of items the split was made for. */

@@ -26,9 +26,9 @@ public final class GradientNorm {
             scope.suppressNotUsedWarning();
             NDList norms = new NDList(gradients.size());
             for (NDArray g : gradients) {
-                norms.add(g.square().sum().sqrt());
+                norms.add(g.norm());
             }
-            return NDArrays.stack(norms).square().sum().sqrt().getFloat();
+            return NDArrays.stack(norms).norm().getFloat();
         }
     }
 }

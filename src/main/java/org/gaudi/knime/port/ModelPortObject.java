@@ -11,6 +11,8 @@ import java.util.zip.ZipEntry;
 
 import javax.swing.JComponent;
 
+import org.gaudi.core.model.ModelArchive;
+import org.gaudi.core.model.ModelFormatException;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.port.AbstractPortObject;
@@ -19,8 +21,8 @@ import org.knime.core.node.port.PortObjectZipInputStream;
 import org.knime.core.node.port.PortObjectZipOutputStream;
 
 /**
- * Base of GaUDI's binary model ports: the model file exactly as the core wrote it (opaque bytes, read back by the
- * core), plus its {@link ModelPortObjectSpec}. Saved as two zip entries, the file and its SHA-256 digest, so a
+ * Base of GaUDI's binary model ports: the model file exactly as the core wrote it (a {@link ModelArchive} zip, opaque
+ * to the node layer and read back with {@link #readArchive()}), plus its {@link ModelPortObjectSpec}. Saved as two zip entries, the file and its SHA-256 digest, so a
  * damaged workflow is reported on load instead of producing a broken model.
  */
 public abstract class ModelPortObject extends AbstractPortObject {
@@ -50,8 +52,29 @@ public abstract class ModelPortObject extends AbstractPortObject {
         this.modelFile = modelFile.clone();
     }
 
+    /** Model bytes of an archive, after checking it is of this port's kind. */
+    static byte[] archiveBytes(final ModelArchive archive, final String expectedKind) {
+        if (!expectedKind.equals(archive.header().kind())) {
+            throw new IllegalArgumentException("a model file of kind '" + archive.header().kind()
+                    + "' cannot travel on a port for '" + expectedKind + "' models");
+        }
+        return archive.toBytes();
+    }
+
     /** The spec class this port object belongs to. */
     protected abstract Class<? extends ModelPortObjectSpec> specClass();
+
+    /** The {@link ModelArchive} kind of the model file this port carries, e.g. "gaudi-edm". */
+    protected abstract String archiveKind();
+
+    /**
+     * Opens the model file with the core (checking format, version and kind).
+     *
+     * @throws ModelFormatException naming this port if the file is damaged or of another kind
+     */
+    public ModelArchive readArchive() throws ModelFormatException {
+        return ModelArchive.fromBytes(modelFile, "GaUDI " + getModelInfo().kind() + " port", archiveKind());
+    }
 
     @Override
     public ModelPortObjectSpec getSpec() {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.MoleculeRecord;
+import org.gaudi.core.gor.GorText;
 import org.gaudi.knime.ExecutionProgress;
 import org.knime.chem.types.SmilesCell;
 import org.knime.chem.types.SmilesCellFactory;
@@ -26,7 +27,7 @@ import org.knime.core.node.BufferedDataTable;
 /**
  * The molecule table of GaUDI: one row per molecule (row ID = molecule id) with columns {@value #COL_ID}, {@value
  * #COL_SMILES} (SMILES cell), {@value #COL_RINGS}, one double column per property, and {@value #COL_GOR}, the graph
- * of rings as text, which the learners read back. Property names that collide with the fixed columns get KNIME's
+ * of rings in the core's one-line text form ({@link GorText}), which the learners read back. Property names that collide with the fixed columns get KNIME's
  * usual " (#1)" suffix.
  */
 public final class MoleculeTable {
@@ -56,8 +57,8 @@ public final class MoleculeTable {
         return new DataTableSpec("GaUDI molecules", cols.toArray(new DataColumnSpec[0]));
     }
 
-    /** The row of one molecule; {@code gorText} is its graph of rings as written by the codec. */
-    public static DataRow row(final MoleculeRecord r, final String gorText) {
+    /** The row of one molecule. */
+    public static DataRow row(final MoleculeRecord r) {
         double[] props = r.properties();
         DataCell[] cells = new DataCell[4 + props.length];
         cells[0] = new StringCell(r.id());
@@ -66,12 +67,12 @@ public final class MoleculeTable {
         for (int i = 0; i < props.length; i++) {
             cells[3 + i] = new DoubleCell(props[i]);
         }
-        cells[3 + props.length] = new StringCell(gorText);
+        cells[3 + props.length] = new StringCell(GorText.format(r.gor()));
         return new DefaultRow(new RowKey(r.id()), cells);
     }
 
     /** Writes all molecules of {@code data} into a new table, reporting progress and honouring cancel. */
-    public static BufferedDataTable create(final Dataset data, final GorTextCodec codec, final ExecutionContext exec)
+    public static BufferedDataTable create(final Dataset data, final ExecutionContext exec)
             throws CanceledExecutionException {
         BufferedDataContainer c = exec.createDataContainer(spec(data.propertyNames()));
         ExecutionProgress progress = new ExecutionProgress(exec);
@@ -79,7 +80,7 @@ public final class MoleculeTable {
         try {
             for (int i = 0; i < n; i++) {
                 MoleculeRecord r = data.records().get(i);
-                c.addRowToTable(row(r, codec.format(r.gor())));
+                c.addRowToTable(row(r));
                 if (i % 256 == 0) {
                     exec.checkCanceled();
                     progress.progress((double) i / n, "molecule " + (i + 1) + " of " + n);

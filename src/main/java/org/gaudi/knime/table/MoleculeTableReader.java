@@ -7,6 +7,7 @@ import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.MoleculeRecord;
 import org.gaudi.core.data.Rejection;
 import org.gaudi.core.data.RejectionReason;
+import org.gaudi.core.gor.GorText;
 import org.gaudi.core.gor.GraphOfRings;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpec;
@@ -21,7 +22,7 @@ import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 
 /**
- * Reads a molecule table (any table with a graph-of-rings text column and numeric target columns, typically the
+ * Reads a molecule table (any table with a graph-of-rings text column ({@link GorText}) and numeric target columns, typically the
  * Dataset Reader's output after filtering) back into a core {@link Dataset} for the learners. Rows with a missing or
  * unreadable graph of rings or a missing/non-finite target become {@link Rejection}s (source "input table", line =
  * 1-based row number, id = row ID), never silently dropped.
@@ -94,7 +95,7 @@ public final class MoleculeTableReader {
     }
 
     /** Reads all rows; progress and cancel through {@code exec}. */
-    public Dataset read(final BufferedDataTable table, final GorTextCodec codec, final ExecutionMonitor exec)
+    public Dataset read(final BufferedDataTable table, final ExecutionMonitor exec)
             throws CanceledExecutionException {
         List<MoleculeRecord> records = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
@@ -115,10 +116,15 @@ public final class MoleculeTableReader {
             }
             GraphOfRings gor;
             try {
-                gor = codec.parse(((StringValue) gorCell).getStringValue());
+                gor = GorText.parse(((StringValue) gorCell).getStringValue());
             } catch (IllegalArgumentException e) {
                 rejections.add(new Rejection(SOURCE, line, id, RejectionReason.UNSUPPORTED_STRUCTURE,
                         "graph of rings unreadable: " + e.getMessage()));
+                continue;
+            }
+            if (gor.ringCount() == 0) {
+                rejections.add(new Rejection(SOURCE, line, id, RejectionReason.NO_GEOMETRY,
+                        "graph of rings is empty"));
                 continue;
             }
             double[] y = new double[targetIndices.length];

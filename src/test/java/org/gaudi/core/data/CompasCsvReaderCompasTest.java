@@ -3,6 +3,7 @@ package org.gaudi.core.data;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,11 +50,13 @@ public class CompasCsvReaderCompasTest {
     public void readsAllOfCompas1dWithFiveTargets() throws Exception {
         Path csv = SharedData.compasB3lyp();
         long t0 = System.nanoTime();
+        long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         Dataset d = new CompasCsvReader().read(csv,
                 CompasCsvReader.Options.of("LUMO_eV", "GAP_eV", "Erel_eV", "aIP_eV", "aEA_eV"));
         double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("COMPAS-1D B3LYP: %d records, %d rejected %s, %.2f s%n", d.size(), d.rejections().size(),
-                d.rejectionCounts(), seconds);
+        double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
+        System.out.printf("COMPAS-1D B3LYP: %d records, %d rejected %s, %.2f s (cpu %.2f s)%n", d.size(),
+                d.rejections().size(), d.rejectionCounts(), seconds, cpu);
         assertEquals("rejections: " + d.rejectionCounts() + (d.rejections().isEmpty() ? ""
                 : ", first " + d.rejections().get(0)), 8678, d.size());
         int[] perRings = new int[11];
@@ -72,6 +75,7 @@ public class CompasCsvReaderCompasTest {
         assertEquals(-1.172, naphthalene.property(0), 0);
         assertEquals(4.781, naphthalene.property(1), 0);
         assertEquals(0.524, naphthalene.property(4), 0);
-        assertTrue("reading took " + seconds + " s", seconds < 60);
+        // CPU time of this thread, not wall time: the test machine is shared
+        assertTrue("reading took " + cpu + " CPU s", cpu < 60);
     }
 }

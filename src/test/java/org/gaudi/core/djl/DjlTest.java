@@ -78,6 +78,44 @@ public class DjlTest {
     }
 
     @Test
+    public void noGradSwitchesAutogradOffOnWorkerThreadsAndRestoresIt() throws Exception {
+        Djl.engine();
+        boolean[] seen = new boolean[3];
+        Thread worker = new Thread(() -> {
+            // PyTorch's grad mode is per thread and on by default on threads DJL did not start on
+            seen[0] = ai.djl.pytorch.jni.JniUtils.isGradMode();
+            seen[1] = Djl.noGrad(ai.djl.pytorch.jni.JniUtils::isGradMode);
+            seen[2] = ai.djl.pytorch.jni.JniUtils.isGradMode();
+        });
+        worker.start();
+        worker.join();
+        assertTrue(seen[0]);
+        assertFalse(seen[1]);
+        assertTrue(seen[2]);
+    }
+
+    @Test
+    public void ownedTensorsSurviveClosingTheirJavaObject() {
+        try (NDManager m = Djl.call(() -> NDManager.newBaseManager(Device.cpu()))) {
+            float[] data = new float[4096];
+            java.util.Arrays.fill(data, 3f);
+            NDArray base = Djl.owned(m, data, new ai.djl.ndarray.types.Shape(64, 64));
+            NDArray view = base.reshape(4096);
+            base.close();
+            for (int round = 0; round < 3; round++) {
+                System.gc();
+                for (int i = 0; i < 100; i++) {
+                    java.nio.ByteBuffer.allocateDirect(16384).putFloat(0, Float.NaN);
+                }
+            }
+            assertEquals(3f * 4096, view.sum().getFloat(), 0f);
+            NDArray four = Djl.scalarLike(view, 4f);
+            assertEquals(0, four.getShape().dimension());
+            assertEquals(4f, four.getFloat(), 0f);
+        }
+    }
+
+    @Test
     public void seedingMakesEngineRandomnessRepeatable() {
         try (NDManager m = Djl.call(() -> NDManager.newBaseManager(Device.cpu()))) {
             Djl.seed(7);

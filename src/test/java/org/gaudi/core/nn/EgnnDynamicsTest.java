@@ -123,7 +123,7 @@ public class EgnnDynamicsTest {
         NDArray b = eps(in);
         net.setFactorised(true);
         assertTrue("factorised vs unfactorised: " + maxAbsDiff(a, b), maxAbsDiff(a, b) < 1e-5f);
-        assertTrue(new EgnnDynamics(1, 192, 9).forwardFlops(1, 11) < 0.45 * unfactorisedFlops());
+        assertTrue(new EgnnDynamics(1, 192, 9).forwardFlops(1, 11) < 0.5 * unfactorisedFlops());
     }
 
     private static long unfactorisedFlops() {

@@ -119,6 +119,14 @@ public class LinearLayerTest {
         layer.initialize(manager, DataType.FLOAT32, new Shape(1, 2 * hdim + edim));
         PairLinear pair = new PairLinear(layer, hdim, edim);
         ParameterStore ps = new ParameterStore(manager, false);
+        // both factorised paths: one-hot selector matmul (small N) and broadcast adds (large N)
+        for (int nodes : new int[] {PairLinear.SELECTOR_MAX_NODES, PairLinear.SELECTOR_MAX_NODES + 1}) {
+            NDArray h = manager.randomNormal(new Shape(2, nodes, hdim));
+            NDArray e = manager.randomNormal(new Shape(2, nodes, nodes, edim));
+            float err = pair.apply(ps, h, e, false).sub(pair.applyUnfactorised(ps, h, e, false)).abs().max()
+                    .getFloat();
+            assertTrue("N=" + nodes + ": " + err, err < 1e-5f);
+        }
         NDArray h = manager.randomNormal(new Shape(3, 4, hdim));
         NDArray e = manager.randomNormal(new Shape(3, 4, 4, edim));
         NDArray f = pair.apply(ps, h, e, false);

@@ -91,7 +91,7 @@ public class BenzenoidEmbedderTest {
             {"pyrene", "c1cc2ccc3cccc4ccc(c1)c2c34", "three rings"},
             {"perylene", "c1cc2cccc3c4cccc5cccc(c(c1)c23)c54", "three rings"},
             {"indene", "C1C=Cc2ccccc21", ""},
-            {"azulene", "c1ccc2cccc2cc1", "membered ring"},
+            {"azulene", "c1ccc2cccc2cc1", "six-membered"},
             {"quinoline", "c1ccc2ncccc2c1", "is N"},
             {"biphenyl", "c1ccc(cc1)-c1ccccc1", ""},
             {"toluene", "Cc1ccccc1", "carbon neighbours"},

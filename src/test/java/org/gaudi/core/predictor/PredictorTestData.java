@@ -2,7 +2,6 @@ package org.gaudi.core.predictor;
 
 import java.util.Random;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -38,6 +37,7 @@ final class PredictorTestData {
         return z[0].length;
     }
 
+    /** [z, t, nodeMask, edgeMask], the network's input order. */
     NDList toNd(NDManager m) {
         int b = batch();
         int n = nPad();
@@ -54,8 +54,8 @@ final class PredictorTestData {
                 }
             }
         }
-        return new NDList(m.create(zf, new Shape(b, n, c)), m.create(nm, new Shape(b, n, 1)),
-                m.create(em, new Shape(b, n, n, 1)), m.create(t, new Shape(b, 1)));
+        return new NDList(m.create(zf, new Shape(b, n, c)), m.create(t, new Shape(b, 1)),
+                m.create(nm, new Shape(b, n, 1)), m.create(em, new Shape(b, n, n, 1)));
     }
 
     /** Applies x ← R·x + shift to every real node (an orthogonal R, possibly a reflection). */

@@ -60,6 +60,26 @@ public class DataSplitTest {
         }
     }
 
+    @Test
+    public void idsRoundTrip() {
+        java.util.List<String> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            items.add("mol-" + i);
+        }
+        DataSplit s = DataSplit.random(40, 0.2, 0.1, 3);
+        java.util.Map<String, java.util.List<String>> ids = s.ids(items, x -> x);
+        assertEquals(s.test().length, ids.get(DataSplit.TEST).size());
+        assertEquals("mol-" + s.validation()[0], ids.get(DataSplit.VALIDATION).get(0));
+        assertEquals(s, DataSplit.fromIds(items, x -> x, ids));
+        ids.get(DataSplit.TEST).set(0, "unknown");
+        try {
+            DataSplit.fromIds(items, x -> x, ids);
+            fail();
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("test item 'unknown'"));
+        }
+    }
+
     @Test(expected = IllegalArgumentException.class)
     public void refusesASplitWithoutTrainingItems() {
         DataSplit.random(2, 0.1, 0.9, 0); // test = round(1.8) = 2 of 2 items

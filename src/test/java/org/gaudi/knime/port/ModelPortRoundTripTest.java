@@ -16,6 +16,9 @@ import java.util.zip.ZipEntry;
 
 import javax.swing.JComponent;
 
+import org.gaudi.core.model.ModelArchive;
+import org.gaudi.core.model.ModelFormatException;
+import org.gaudi.core.model.ModelHeader;
 import org.junit.Test;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.ModelContent;
@@ -113,6 +116,33 @@ public class ModelPortRoundTripTest {
         PredictorPortObject loaded = load(PredictorPortObject.class, save(po), spec);
         assertArrayEquals(model, loaded.getModelFile());
         assertTrue(loaded.getSummary(), loaded.getSummary().contains("HMO_GAP_eV [eV]"));
+    }
+
+    @Test
+    public void coreModelArchiveSurvivesThePort() throws Exception {
+        byte[] parameters = modelBytes(50_000, 7);
+        ModelHeader header = new ModelHeader(PredictorPortObject.ARCHIVE_KIND).hyperParameter("layers", 12)
+                .metadata("targets", List.of("HMO_GAP_eV"));
+        ModelArchive archive = ModelArchive.of(header, parameters);
+        PredictorPortObject po = new PredictorPortObject(new PredictorPortObjectSpec(predictorInfo()), archive);
+        PredictorPortObject loaded = load(PredictorPortObject.class, save(po), roundTripSpec(po.getSpec()));
+        ModelArchive back = loaded.readArchive();
+        assertEquals(PredictorPortObject.ARCHIVE_KIND, back.header().kind());
+        assertEquals(12, (int) back.header().hyperParameter("layers", Integer.class));
+        assertArrayEquals(parameters, back.parameterBytes());
+        assertArrayEquals(archive.toBytes(), loaded.getModelFile());
+        try {
+            new EdmPortObject(new EdmPortObjectSpec(edmInfo()), archive);
+            fail("predictor file accepted on an EDM port");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("gaudi-predictor"));
+        }
+        try {
+            new EdmPortObject(new EdmPortObjectSpec(edmInfo()), modelBytes(100, 8)).readArchive();
+            fail("random bytes read as a model file");
+        } catch (ModelFormatException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("GaUDI edm port"));
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.gaudi.core.data.EmbeddedDataset;
 import org.gaudi.core.data.MoleculeRecord;
 import org.gaudi.core.data.Rejection;
 import org.gaudi.core.data.RejectionReason;
+import org.gaudi.core.gor.GorText;
 import org.gaudi.core.huckel.HuckelProperties;
 import org.junit.Test;
 import org.knime.chem.types.SmilesValue;
@@ -36,7 +37,7 @@ public class MoleculeTableTest {
     @Test
     public void tableHoldsEveryMoleculeAndReadsBackIdentically() throws Exception {
         Dataset data = EmbeddedDataset.generate(4);
-        BufferedDataTable table = MoleculeTable.create(data, GorColumns.CODEC, exec);
+        BufferedDataTable table = MoleculeTable.create(data, exec);
         assertEquals(data.size(), table.size());
         assertTrue(table.getDataTableSpec().equalStructure(MoleculeTable.spec(data.propertyNames())));
         Iterator<MoleculeRecord> expected = data.records().iterator();
@@ -49,7 +50,7 @@ public class MoleculeTableTest {
         List<String> targets = List.of(HuckelProperties.GAP_EV, HuckelProperties.HOMO_BETA);
         MoleculeTableReader reader = MoleculeTableReader.forSpec(table.getDataTableSpec(), MoleculeTable.COL_GOR,
                 targets);
-        Dataset back = reader.read(table, GorColumns.CODEC, exec);
+        Dataset back = reader.read(table, exec);
         assertEquals(targets, back.propertyNames());
         assertTrue(back.rejections().isEmpty());
         assertEquals(data.size(), back.size());
@@ -75,30 +76,31 @@ public class MoleculeTableTest {
     public void badRowsBecomeRejections() throws Exception {
         DataTableSpec spec = new DataTableSpec(new String[] {"GOR", "y"},
                 new DataType[] {StringCell.TYPE, DoubleCell.TYPE});
-        String good = GorColumns.CODEC.format(EmbeddedDataset.generate(2).records().get(1).gor());
+        String good = GorText.format(EmbeddedDataset.generate(2).records().get(1).gor());
         BufferedDataContainer c = exec.createDataContainer(spec);
         c.addRowToTable(new DefaultRow("ok", new StringCell(good), new DoubleCell(1.5)));
         c.addRowToTable(new DefaultRow("noGor", DataType.getMissingCell(), new DoubleCell(1)));
         c.addRowToTable(new DefaultRow("badGor", new StringCell("{oops"), new DoubleCell(1)));
         c.addRowToTable(new DefaultRow("noY", new StringCell(good), DataType.getMissingCell()));
         c.addRowToTable(new DefaultRow("nanY", new StringCell(good), new DoubleCell(Double.NaN)));
+        c.addRowToTable(new DefaultRow("emptyGor", new StringCell(""), new DoubleCell(1)));
         c.close();
-        Dataset d = MoleculeTableReader.forSpec(spec, "GOR", List.of("y")).read(c.getTable(), GorColumns.CODEC,
-                exec);
+        Dataset d = MoleculeTableReader.forSpec(spec, "GOR", List.of("y")).read(c.getTable(), exec);
         assertEquals(1, d.size());
         assertEquals("", d.records().get(0).smiles());
         List<Rejection> rej = d.rejections();
-        assertEquals(4, rej.size());
-        assertEquals(List.of(2L, 3L, 4L, 5L), rej.stream().map(Rejection::line).toList());
-        assertEquals(List.of("noGor", "badGor", "noY", "nanY"), rej.stream().map(Rejection::id).toList());
+        assertEquals(5, rej.size());
+        assertEquals(List.of(2L, 3L, 4L, 5L, 6L), rej.stream().map(Rejection::line).toList());
+        assertEquals(List.of("noGor", "badGor", "noY", "nanY", "emptyGor"),
+                rej.stream().map(Rejection::id).toList());
         assertEquals(List.of(RejectionReason.NO_GEOMETRY, RejectionReason.UNSUPPORTED_STRUCTURE,
-                RejectionReason.MISSING_PROPERTY, RejectionReason.MISSING_PROPERTY),
+                RejectionReason.MISSING_PROPERTY, RejectionReason.MISSING_PROPERTY, RejectionReason.NO_GEOMETRY),
                 rej.stream().map(Rejection::reason).toList());
-        assertTrue(rej.get(1).detail(), rej.get(1).detail().contains("not JSON"));
+        assertTrue(rej.get(1).detail(), rej.get(1).detail().contains("GOR text, position 0"));
         assertTrue(rej.get(3).detail(), rej.get(3).detail().contains("NaN"));
         // and the rejection table shows them
         BufferedDataTable t = RejectionTable.create(rej, exec);
-        assertEquals(4, t.size());
+        assertEquals(5, t.size());
         DataRow first = t.iterator().next();
         assertEquals("Row0", first.getKey().getString());
         assertEquals("NO_GEOMETRY", first.getCell(3).toString());

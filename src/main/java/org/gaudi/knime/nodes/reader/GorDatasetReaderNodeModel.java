@@ -1,17 +1,22 @@
 package org.gaudi.knime.nodes.reader;
 
 import java.io.File;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.gaudi.core.data.CompasCsvReader;
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.EmbeddedDataset;
 import org.gaudi.core.data.RejectionReason;
+import org.gaudi.core.data.SdfDatasetReader;
 import org.gaudi.knime.CoreCalls;
 import org.gaudi.knime.ExecutionProgress;
 import org.gaudi.knime.table.Datasets;
-import org.gaudi.knime.table.GorColumns;
 import org.gaudi.knime.table.MoleculeTable;
 import org.gaudi.knime.table.RejectionTable;
 import org.knime.core.data.DataTableSpec;
@@ -29,37 +34,64 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 /**
  * GOR Dataset Reader: molecules with properties and their graphs of rings as a KNIME table (output 0, see
  * {@link MoleculeTable}) plus every rejected record with its reason (output 1, see {@link RejectionTable}).
- * Source: the embedded dataset of enumerated cata-condensed benzenoids with Hückel properties.
+ * Sources: the embedded enumerated cata-condensed benzenoids with Hückel properties, a COMPAS-style CSV (with an
+ * optional folder or .tar.gz of xyz geometries) or an SD file; reading is done by the core readers.
  */
 public final class GorDatasetReaderNodeModel extends NodeModel {
 
-    /** Which dataset to read. */
+    /** Which dataset to read: {@link #SOURCE_EMBEDDED}, {@link #SOURCE_CSV} or {@link #SOURCE_SDF}. */
     public static final String CFG_SOURCE = "source";
     /** Source value: the embedded enumerated cc-PBHs with Hückel properties. */
     public static final String SOURCE_EMBEDDED = "embedded";
+    /** Source value: a COMPAS-style CSV file. */
+    public static final String SOURCE_CSV = "csv";
+    /** Source value: an SD file. */
+    public static final String SOURCE_SDF = "sdf";
     /** Sources this build can read. */
-    public static final List<String> SOURCES = List.of(SOURCE_EMBEDDED);
+    public static final List<String> SOURCES = List.of(SOURCE_EMBEDDED, SOURCE_CSV, SOURCE_SDF);
 
-    /** Smallest ring count of the embedded molecules. */
+    /** Local path of the CSV or SD file. */
+    public static final String CFG_FILE = "file";
+    /** CSV only: optional folder or .tar.gz/.tgz of {@code <molecule>.xyz} geometries. */
+    public static final String CFG_XYZ_SOURCE = "xyz_source";
+    /** SDF only: data field with the molecule id; empty for the title line. */
+    public static final String CFG_SDF_ID_FIELD = "sdf_id_field";
+    /** Embedded only: smallest ring count. */
     public static final String CFG_MIN_RINGS = "min_rings";
-    /** Largest ring count of the embedded molecules. */
+    /** Largest ring count (embedded: generated up to it; files: molecules with more rings are rejected). */
     public static final String CFG_MAX_RINGS = "max_rings";
-    /** Property columns to output, comma-separated; empty for all. */
+    /** Property columns to output, comma-separated (embedded: empty for all; files: empty for none). */
     public static final String CFG_PROPERTIES = "properties";
 
     static final int DEFAULT_MAX_RINGS = 8;
 
     private final SettingsModelString source = createSourceModel();
+    private final SettingsModelString file = createFileModel();
+    private final SettingsModelString xyzSource = createXyzSourceModel();
+    private final SettingsModelString sdfIdField = createSdfIdFieldModel();
     private final SettingsModelIntegerBounded minRings = createMinRingsModel();
     private final SettingsModelIntegerBounded maxRings = createMaxRingsModel();
     private final SettingsModelString properties = createPropertiesModel();
 
     public GorDatasetReaderNodeModel() {
         super(0, 2);
+        updateEnabled(source, file, xyzSource, sdfIdField, minRings);
     }
 
     static SettingsModelString createSourceModel() {
         return new SettingsModelString(CFG_SOURCE, SOURCE_EMBEDDED);
+    }
+
+    static SettingsModelString createFileModel() {
+        return new SettingsModelString(CFG_FILE, "");
+    }
+
+    static SettingsModelString createXyzSourceModel() {
+        return new SettingsModelString(CFG_XYZ_SOURCE, "");
+    }
+
+    static SettingsModelString createSdfIdFieldModel() {
+        return new SettingsModelString(CFG_SDF_ID_FIELD, "");
     }
 
     static SettingsModelIntegerBounded createMinRingsModel() {
@@ -74,17 +106,93 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
         return new SettingsModelString(CFG_PROPERTIES, "");
     }
 
-    /** Properties the chosen source provides, in source order. */
-    static List<String> availableProperties(final String sourceName) {
-        return EmbeddedDataset.PROPERTIES;
+    /** Enables exactly the settings the chosen source uses (shared by model and dialog, so both save alike). */
+    static void updateEnabled(final SettingsModelString sourceModel, final SettingsModelString fileModel,
+            final SettingsModelString xyzModel, final SettingsModelString idFieldModel,
+            final SettingsModelIntegerBounded minRingsModel) {
+        String s = sourceModel.getStringValue();
+        fileModel.setEnabled(SOURCE_CSV.equals(s) || SOURCE_SDF.equals(s));
+        xyzModel.setEnabled(SOURCE_CSV.equals(s));
+        idFieldModel.setEnabled(SOURCE_SDF.equals(s));
+        minRingsModel.setEnabled(SOURCE_EMBEDDED.equals(s));
+    }
+
+    /** The settings of one run, checked. */
+    static final class Config {
+        final String source;
+        final Path file;
+        final Path xyz;
+        final String idField;
+        final int minRings;
+        final int maxRings;
+        final List<String> properties;
+
+        Config(String source, String file, String xyz, String idField, int minRings, int maxRings,
+                String properties) throws InvalidSettingsException {
+            if (!SOURCES.contains(source)) {
+                throw new InvalidSettingsException("Unknown source \"" + source + "\" in setting '" + CFG_SOURCE
+                        + "'; expected one of: " + String.join(", ", SOURCES) + ".");
+            }
+            this.source = source;
+            boolean embedded = SOURCE_EMBEDDED.equals(source);
+            this.file = embedded ? null : localPath(file, CFG_FILE, "input file");
+            this.xyz = SOURCE_CSV.equals(source) && !xyz.isBlank() ? localPath(xyz, CFG_XYZ_SOURCE,
+                    "xyz geometries") : null;
+            this.idField = SOURCE_SDF.equals(source) && !idField.isBlank() ? idField.trim() : null;
+            if (embedded && minRings > maxRings) {
+                throw new InvalidSettingsException("Minimum rings (" + minRings + ") must not exceed maximum rings ("
+                        + maxRings + ").");
+            }
+            this.minRings = minRings;
+            this.maxRings = maxRings;
+            this.properties = parseProperties(properties, embedded ? EmbeddedDataset.PROPERTIES : null);
+        }
+
+        /** Checks the input files exist (configure and execute time, not when settings are applied). */
+        void checkFilesExist() throws InvalidSettingsException {
+            if (file != null && !Files.isRegularFile(file)) {
+                throw new InvalidSettingsException("Input file not found: " + file.toAbsolutePath());
+            }
+            if (xyz != null && !Files.exists(xyz)) {
+                throw new InvalidSettingsException("xyz geometries not found (folder or .tar.gz expected): "
+                        + xyz.toAbsolutePath());
+            }
+        }
     }
 
     /**
-     * Parses the comma-separated property selection against what the source offers.
+     * The local path a setting names (a path or a {@code file:} URL).
      *
+     * @throws InvalidSettingsException if it is empty, not local or not a valid path
+     */
+    static Path localPath(final String text, final String key, final String what) throws InvalidSettingsException {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            throw new InvalidSettingsException("No " + what + " selected (setting '" + key + "').");
+        }
+        try {
+            if (t.regionMatches(true, 0, "file:", 0, 5)) {
+                return Paths.get(URI.create(t));
+            }
+            if (t.matches("(?i)[a-z][a-z0-9+.-]+://.*")) {
+                throw new InvalidSettingsException("Only local files are supported for the " + what + " (setting '"
+                        + key + "'), got " + t);
+            }
+            return Paths.get(t);
+        } catch (IllegalArgumentException e) { // includes InvalidPathException
+            throw new InvalidSettingsException("Invalid path for the " + what + " (setting '" + key + "'): " + t
+                    + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Parses the comma-separated property selection.
+     *
+     * @param available the source's properties (empty selection = all of them), or null for a file source whose
+     *            columns are not known before reading (empty selection = none)
      * @throws InvalidSettingsException naming an unknown or repeated property
      */
-    static List<String> selectedProperties(final String selection, final List<String> available)
+    static List<String> parseProperties(final String selection, final List<String> available)
             throws InvalidSettingsException {
         List<String> out = new ArrayList<>();
         for (String part : selection.split(",")) {
@@ -92,7 +200,7 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
             if (p.isEmpty()) {
                 continue;
             }
-            if (!available.contains(p)) {
+            if (available != null && !available.contains(p)) {
                 throw new InvalidSettingsException("Unknown property \"" + p + "\" in setting '" + CFG_PROPERTIES
                         + "'; available: " + String.join(", ", available) + ".");
             }
@@ -102,46 +210,52 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
             }
             out.add(p);
         }
-        return out.isEmpty() ? available : out;
+        return out.isEmpty() && available != null ? available : out;
     }
 
-    private static void checkCombination(final String sourceName, final int min, final int max,
-            final String propertySelection) throws InvalidSettingsException {
-        if (!SOURCES.contains(sourceName)) {
-            throw new InvalidSettingsException("Unknown source \"" + sourceName + "\" in setting '" + CFG_SOURCE
-                    + "'; expected one of: " + String.join(", ", SOURCES) + ".");
-        }
-        if (min > max) {
-            throw new InvalidSettingsException("Minimum rings (" + min + ") must not exceed maximum rings (" + max
-                    + ").");
-        }
-        selectedProperties(propertySelection, availableProperties(sourceName));
+    private Config config() throws InvalidSettingsException {
+        return new Config(source.getStringValue(), file.getStringValue(), xyzSource.getStringValue(),
+                sdfIdField.getStringValue(), minRings.getIntValue(), maxRings.getIntValue(),
+                properties.getStringValue());
     }
 
     @Override
     protected DataTableSpec[] configure(final DataTableSpec[] inSpecs) throws InvalidSettingsException {
-        checkCombination(source.getStringValue(), minRings.getIntValue(), maxRings.getIntValue(),
-                properties.getStringValue());
-        List<String> props = selectedProperties(properties.getStringValue(),
-                availableProperties(source.getStringValue()));
-        return new DataTableSpec[] {MoleculeTable.spec(props), RejectionTable.spec()};
+        Config c = config();
+        c.checkFilesExist();
+        return new DataTableSpec[] {MoleculeTable.spec(c.properties), RejectionTable.spec()};
     }
 
     @Override
     protected BufferedDataTable[] execute(final BufferedDataTable[] inData, final ExecutionContext exec)
             throws Exception {
-        int min = minRings.getIntValue();
-        int max = maxRings.getIntValue();
-        List<String> props = selectedProperties(properties.getStringValue(),
-                availableProperties(source.getStringValue()));
-        ExecutionContext generateExec = exec.createSubExecutionContext(0.8);
-        ExecutionProgress progress = new ExecutionProgress(generateExec);
-        long total = EmbeddedDataset.size(min, max);
-        Dataset data = CoreCalls.call(exec,
-                () -> EmbeddedDataset.generate(min, max, progress.countSink(total, "molecules")));
-        data = Datasets.selectProperties(data, props);
-        BufferedDataTable molecules = MoleculeTable.create(data, GorColumns.CODEC,
-                exec.createSubExecutionContext(0.2));
+        Config c = config();
+        c.checkFilesExist();
+        ExecutionProgress progress = new ExecutionProgress(exec.createSubExecutionContext(0.8));
+        Dataset data;
+        switch (c.source) {
+            case SOURCE_CSV: {
+                CompasCsvReader.Options o = CompasCsvReader.Options.of(c.properties).withMaxRings(c.maxRings)
+                        .withProgress((done, total) -> progress.count(done, total, "rows"));
+                CompasCsvReader.Options options = c.xyz == null ? o : o.withXyzSource(c.xyz);
+                data = CoreCalls.call(exec, () -> new CompasCsvReader().read(c.file, options));
+                break;
+            }
+            case SOURCE_SDF: {
+                SdfDatasetReader.Options o = SdfDatasetReader.Options.of(c.properties).withMaxRings(c.maxRings)
+                        .withProgress((done, total) -> progress.count(done, total, "records"));
+                SdfDatasetReader.Options options = c.idField == null ? o : o.withIdField(c.idField);
+                data = CoreCalls.call(exec, () -> new SdfDatasetReader().read(c.file, options));
+                break;
+            }
+            default: {
+                long total = EmbeddedDataset.size(c.minRings, c.maxRings);
+                data = CoreCalls.call(exec, () -> EmbeddedDataset.generate(c.minRings, c.maxRings,
+                        progress.countSink(total, "molecules")));
+                data = Datasets.selectProperties(data, c.properties);
+            }
+        }
+        BufferedDataTable molecules = MoleculeTable.create(data, exec.createSubExecutionContext(0.2));
         BufferedDataTable rejected = RejectionTable.create(data.rejections(), exec);
         if (!data.rejections().isEmpty()) {
             setWarningMessage(rejectionSummary(data.rejections().size(), data.rejectionCounts()));
@@ -163,6 +277,9 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
         source.saveSettingsTo(settings);
+        file.saveSettingsTo(settings);
+        xyzSource.saveSettingsTo(settings);
+        sdfIdField.saveSettingsTo(settings);
         minRings.saveSettingsTo(settings);
         maxRings.saveSettingsTo(settings);
         properties.saveSettingsTo(settings);
@@ -170,23 +287,41 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        SettingsModelString s = source.createCloneWithValidatedValue(settings);
-        SettingsModelIntegerBounded lo = minRings.createCloneWithValidatedValue(settings);
-        SettingsModelIntegerBounded hi = maxRings.createCloneWithValidatedValue(settings);
-        SettingsModelString p = properties.createCloneWithValidatedValue(settings);
         source.validateSettings(settings);
+        file.validateSettings(settings);
+        xyzSource.validateSettings(settings);
+        sdfIdField.validateSettings(settings);
         minRings.validateSettings(settings);
         maxRings.validateSettings(settings);
         properties.validateSettings(settings);
-        checkCombination(s.getStringValue(), lo.getIntValue(), hi.getIntValue(), p.getStringValue());
+        String s = source.<SettingsModelString>createCloneWithValidatedValue(settings).getStringValue();
+        new Config(s, valueOrEmpty(file, settings), valueOrEmpty(xyzSource, settings),
+                valueOrEmpty(sdfIdField, settings),
+                minRings.<SettingsModelIntegerBounded>createCloneWithValidatedValue(settings).getIntValue(),
+                maxRings.<SettingsModelIntegerBounded>createCloneWithValidatedValue(settings).getIntValue(),
+                properties.<SettingsModelString>createCloneWithValidatedValue(settings).getStringValue());
+    }
+
+    /** The value of a string setting, or "" when it is absent from settings saved while it was disabled. */
+    private static String valueOrEmpty(final SettingsModelString model, final NodeSettingsRO settings) {
+        try {
+            String v = model.<SettingsModelString>createCloneWithValidatedValue(settings).getStringValue();
+            return v == null ? "" : v;
+        } catch (InvalidSettingsException e) {
+            return "";
+        }
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         source.loadSettingsFrom(settings);
+        file.loadSettingsFrom(settings);
+        xyzSource.loadSettingsFrom(settings);
+        sdfIdField.loadSettingsFrom(settings);
         minRings.loadSettingsFrom(settings);
         maxRings.loadSettingsFrom(settings);
         properties.loadSettingsFrom(settings);
+        updateEnabled(source, file, xyzSource, sdfIdField, minRings);
     }
 
     @Override

@@ -19,20 +19,25 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
 
     private final List<DialogComponent> components = new ArrayList<>();
     private final List<String> layout = new ArrayList<>();
+    private final java.util.Map<DialogComponent, String> groupOf = new java.util.IdentityHashMap<>();
+    private String currentGroup;
 
     public DefaultNodeSettingsPane() {
     }
 
     public void addDialogComponent(final DialogComponent diaC) {
         components.add(diaC);
+        groupOf.put(diaC, currentGroup);
         layout.add("component:" + diaC.getModel());
     }
 
     public final void createNewGroup(final String title) {
+        currentGroup = title;
         layout.add("group:" + title);
     }
 
     public final void closeCurrentGroup() {
+        currentGroup = null;
         layout.add("endgroup");
     }
 
@@ -51,6 +56,11 @@ public class DefaultNodeSettingsPane extends NodeDialogPane {
     /** Harness accessor: the components in the order they were added. */
     public final List<DialogComponent> getDialogComponents() {
         return Collections.unmodifiableList(components);
+    }
+
+    /** Harness accessor: the title of the group a component was added to, or null. */
+    public final String getGroupTitle(final DialogComponent component) {
+        return groupOf.get(component);
     }
 
     @Override
