@@ -64,7 +64,7 @@ public class SampleCommandTest {
         for (int i = 0; i < keys.length; i++) {
             assertEquals(lines.toString(), keys[i], lines.get(i).split(":")[0]);
         }
-        assertTrue(lines.get(0), lines.get(0).matches("valid: [01]\\.\\d{4} \\(\\d/6\\)"));
+        assertTrue(lines.get(0), lines.get(0).matches("valid: [01]\\.\\d{4} \\(\\d of 6\\)"));
         assertTrue(lines.get(3), lines.get(3).matches("objective-mean: (-?\\d+\\.\\d{4}|n/a).*"));
         assertTrue(lines.toString(), lines.contains("device: cpu"));
         assertTrue(Files.isRegularFile(dir.resolve("molecules.sdf")));
