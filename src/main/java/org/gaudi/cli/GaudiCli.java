@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Headless entry point: every pipeline step is a subcommand. */
 @Command(name = "gaudi", mixinStandardHelpOptions = true, version = "GaUDI for KNIME 0.1.0",
         description = "Inverse molecular design by guided diffusion over graphs of rings (GaUDI), headless.",
-        subcommands = {DatasetCommand.class, TrainEdmCommand.class, EvalEdmCommand.class, SampleCommand.class,
+        subcommands = {DemoCommand.class, DatasetCommand.class, TrainEdmCommand.class, EvalEdmCommand.class,
+                TrainPredictorCommand.class, EvalPredictorCommand.class, SampleCommand.class,
                 org.gaudi.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class GaudiCli implements Runnable {
 

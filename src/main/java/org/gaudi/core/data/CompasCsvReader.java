@@ -1,5 +1,8 @@
 package org.gaudi.core.data;
 
+import org.gaudi.core.chem.XyzFormatException;
+import org.gaudi.core.chem.XyzParser;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -48,6 +48,15 @@ public final class GorDecoder {
     private static final double NH = 1.01;
     private static final double BH = 1.19;
 
+    /**
+     * The layout used unless a caller picks one. A deliberate departure from the reference: GaUDI's inertia
+     * projection foreshortens twisted GORs (helicenes), so a vertex instead of an edge can face a fused neighbour and
+     * the molecule decodes wrongly (10 of the 8,678 COMPAS-1D molecules). The unfolded layout keeps each ring's real
+     * angles to its neighbours; on planar GORs both give the same molecule. Use {@link RingLayout.Projection#INERTIA}
+     * to reproduce the reference's validity counts.
+     */
+    public static final RingLayout.Projection DEFAULT_PROJECTION = RingLayout.Projection.UNFOLDED;
+
     private GorDecoder() {
     }
 
@@ -56,9 +65,9 @@ public final class GorDecoder {
         return decode(gor, GorKind.of(gor));
     }
 
-    /** Decodes a GOR under the given kind's distance and angle tables, with GaUDI's inertia projection. */
+    /** Decodes a GOR under the given kind's distance and angle tables, with the {@link #DEFAULT_PROJECTION}. */
     public static DecodedMolecule decode(GraphOfRings gor, GorKind kind) {
-        return decode(gor, kind, RingLayout.Projection.INERTIA);
+        return decode(gor, kind, DEFAULT_PROJECTION);
     }
 
     /**
@@ -83,7 +92,7 @@ public final class GorDecoder {
      * @throws IllegalArgumentException when the array sizes do not fit the layout
      */
     public static DecodedMolecule decodeNodes(double[][] positions, RingType[] nodeTypes, GorKind kind) {
-        return decodeNodes(positions, nodeTypes, kind, RingLayout.Projection.INERTIA);
+        return decodeNodes(positions, nodeTypes, kind, DEFAULT_PROJECTION);
     }
 
     /** As {@link #decodeNodes(double[][], RingType[], GorKind)} with a chosen 2-D layout. */

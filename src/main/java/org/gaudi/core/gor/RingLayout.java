@@ -21,9 +21,9 @@ import org.apache.commons.math3.linear.RealVector;
 public final class RingLayout {
     /** How a GOR is flattened before templates are placed. */
     public enum Projection {
-        /** GaUDI's inertia-tensor projection (the reference behaviour and the default). */
+        /** GaUDI's inertia-tensor projection (the reference behaviour). */
         INERTIA,
-        /** Tree unfolding that keeps each ring's local angles; robust for strongly twisted GORs (not GaUDI). */
+        /** Tree unfolding that keeps each ring's local angles; robust for twisted GORs (the decoder default). */
         UNFOLDED
     }
 

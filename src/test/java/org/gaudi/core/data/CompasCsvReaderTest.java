@@ -214,7 +214,7 @@ public class CompasCsvReaderTest {
         assertXyzUsed(d.records().get(0));
         Rejection r = only(d);
         assertEquals(RejectionReason.MALFORMED_XYZ, r.reason());
-        assertTrue(r.detail(), r.detail().contains("geoms.tar.gz!pahs-xyz/bad.xyz line 1"));
+        assertTrue(r.detail(), r.detail().contains("geoms.tar.gz!pahs-xyz/bad.xyz, line 1"));
     }
 
     private static void assertXyzUsed(MoleculeRecord rec) {

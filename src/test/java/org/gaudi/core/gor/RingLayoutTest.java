@@ -103,14 +103,14 @@ public class RingLayoutTest {
         GraphOfRings hexa = helix(6, 35);
         assertTrue(GorStability.check(hexa).stable());
         String hexaInchi = MoleculeIdentity.ofSmiles("c1ccc2c(c1)ccc1ccc3ccc4ccc5ccccc5c4c3c12").inchi();
-        DecodedMolecule reference = GorDecoder.decode(hexa);
+        DecodedMolecule reference = GorDecoder.decode(hexa, GorKind.CATA, Projection.INERTIA);
         assertTrue(reference.valid());
         assertNotEquals(hexaInchi, reference.inchi());
         assertEquals(hexaInchi, GorDecoder.decode(hexa, GorKind.CATA, Projection.UNFOLDED).inchi());
         // [8]helicene with 20° torsion: the inertia projection leaves charged atoms
         GraphOfRings octa = helix(8, 20);
         assertTrue(GorStability.check(octa).stable());
-        assertEquals(InvalidReason.CHARGED_ATOMS, GorDecoder.decode(octa).failure());
+        assertEquals(InvalidReason.CHARGED_ATOMS, GorDecoder.decode(octa, GorKind.CATA, Projection.INERTIA).failure());
         DecodedMolecule unfolded = GorDecoder.decode(octa, GorKind.CATA, Projection.UNFOLDED);
         assertTrue(unfolded.toString(), unfolded.valid());
         String octaInchi = MoleculeIdentity.ofSmiles("c1ccc2c(c1)ccc1ccc3ccc4ccc5ccc6ccc7ccccc7c6c5c4c3c12").inchi();
