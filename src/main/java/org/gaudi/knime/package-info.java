@@ -24,6 +24,13 @@
  * ({@link org.gaudi.knime.port.ModelPortObjectSpec}); each concrete port type declares
  * {@code public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(X.class)}, empty nested
  * {@code Serializer} classes, and is registered under {@code org.knime.core.PortType} in {@code plugin.xml}.</li>
+ * <li>The <b>objective port</b> ({@link org.gaudi.knime.port.ObjectivePortObject}) carries a few strings, so it is an
+ * {@link org.knime.core.node.port.AbstractSimplePortObject} (readable model content); its spec already holds the whole
+ * objective (canonical text, direction, target names), so downstream nodes check it at configure time.</li>
+ * <li>Learners return {@code null} for their model port at configure time (vocabulary, capacity and metrics are
+ * known only after training) and a full spec for their statistics tables; downstream nodes configure once the
+ * learner has run. Device and seed settings use {@link org.gaudi.knime.Devices}; the Guided Sampler reports the
+ * device that ran in its summary and the flow variable {@code gaudi.device}.</li>
  * <li>A model input port's description names its port type (e.g. "EDM", "Property Predictor"); the tests check
  * this and the rest of the description against the NodeModel.</li>
  * <li>Only KNIME API present in the {@code knime-harness} module may be used; when a node needs more, add the exact

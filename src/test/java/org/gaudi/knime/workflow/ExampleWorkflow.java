@@ -26,6 +26,8 @@ import org.gaudi.knime.nodes.predictorlearner.PropertyPredictorLearnerNodeFactor
 import org.gaudi.knime.nodes.predictorlearner.PropertyPredictorLearnerNodeModel;
 import org.gaudi.knime.nodes.reader.GorDatasetReaderNodeFactory;
 import org.gaudi.knime.nodes.reader.GorDatasetReaderNodeModel;
+import org.gaudi.knime.nodes.sampler.GuidedSamplerNodeFactory;
+import org.gaudi.knime.nodes.sampler.GuidedSamplerNodeModel;
 import org.knime.core.node.HarnessNode;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeSettings;
@@ -105,7 +107,18 @@ public final class ExampleWorkflow {
         w.connect(1, 1, 2, 1); // molecules → EDM Learner
         w.connect(1, 1, 3, 1); // molecules → Predictor Learner
         w.connect(2, 1, 3, 2); // EDM → Predictor Learner (shared vocabulary, schedule, ring capacity)
+        w.node(5, "Guided Sampler", new GuidedSamplerNodeFactory(), 860, 100, s -> {
+            s.addDouble(GuidedSamplerNodeModel.CFG_SCALE, 0.6);
+            s.addInt(GuidedSamplerNodeModel.CFG_MOLECULES, 32);
+            s.addInt(GuidedSamplerNodeModel.CFG_RINGS, 0);
+            s.addInt(GuidedSamplerNodeModel.CFG_STEPS, 0);
+            s.addInt(GuidedSamplerNodeModel.CFG_SEED, 1);
+            s.addInt(GuidedSamplerNodeModel.CFG_BATCH_SIZE, 32);
+        });
         w.connect(3, 1, 4, 1); // predictor → Objective
+        w.connect(2, 1, 5, 1); // EDM → Guided Sampler
+        w.connect(3, 1, 5, 2); // predictor → Guided Sampler
+        w.connect(4, 1, 5, 3); // objective → Guided Sampler
         return w;
     }
 

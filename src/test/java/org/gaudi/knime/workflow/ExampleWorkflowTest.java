@@ -161,8 +161,10 @@ public class ExampleWorkflowTest {
                 }
             }
         }
-        // the intended pipeline: table into both learners, EDM into predictor learner, predictor into objective
-        assertTrue(edges.toString(), edges.containsAll(List.of("1:1->2:1", "1:1->3:1", "2:1->3:2", "3:1->4:1")));
+        // the intended pipeline: table into both learners, EDM into predictor learner, predictor into objective,
+        // EDM, predictor and objective into the sampler
+        assertTrue(edges.toString(), edges.containsAll(List.of("1:1->2:1", "1:1->3:1", "2:1->3:2", "3:1->4:1",
+                "2:1->5:1", "3:1->5:2", "4:1->5:3")));
         assertEquals(BufferedDataTable.class, nodes.get(1).getOutPortType(0).getPortObjectClass());
     }
 
