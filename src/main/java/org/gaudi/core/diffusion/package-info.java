@@ -12,6 +12,13 @@
  *   <li>{@link org.gaudi.core.diffusion.RingCountDistribution}: ring counts for unconditional sampling.</li>
  *   <li>{@link org.gaudi.core.diffusion.EdmTrainable} (adapter to {@link org.gaudi.core.train.Trainer}) and
  *       {@link org.gaudi.core.diffusion.EdmModelFile} (header and rebuild from a model file).</li>
+ *   <li>{@link org.gaudi.core.diffusion.EdmModel}: a trained model as one object (diffusion, architecture, ring
+ *       counts, training-set InChIKeys, seed, data summary and split, settings, metrics), saved as one
+ *       {@code gaudi-edm} file; sampling and decoding.</li>
+ *   <li>{@link org.gaudi.core.diffusion.EdmTraining} with {@link org.gaudi.core.diffusion.EdmTrainingSettings}:
+ *       dataset → trained model file (ring-range filter, split, keys, best checkpoint, resume, cancellation).</li>
+ *   <li>{@link org.gaudi.core.diffusion.EdmEvaluation} → {@link org.gaudi.core.diffusion.EvaluationReport}:
+ *       GaUDI's validity, uniqueness, novelty and per-check pass rates of unconditional samples (§8.1).</li>
  * </ul>
  *
  * <p>Randomness: every random draw comes from a caller-supplied {@link java.util.SplittableRandom} (or the seed in
