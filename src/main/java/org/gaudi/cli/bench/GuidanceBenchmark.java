@@ -84,7 +84,8 @@ public final class GuidanceBenchmark implements Callable<Integer> {
             description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
     String device;
 
-    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: PyTorch's choice).")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "PyTorch intra-op threads (default: PyTorch's choice).")
     Integer threads;
 
     @Option(names = "--models-dir", defaultValue = "models", paramLabel = "DIR", hidden = true,
@@ -153,10 +154,12 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                 }, cancelled::get);
                 DesignSummary sum = r.summary();
                 out.printf(Locale.ROOT, "scale %s valid %s objective-mean %s huckel-gap-mean %s huckel-gap-best %s"
-                        + " unique %s novel %s step-ms %.1f seconds %.0f%n", fmt(scale), f4(sum.validFraction()),
+                        + " unique %s novel %s clipped %s step-ms %.1f seconds %.0f%n", fmt(scale),
+                        f4(sum.validFraction()),
                         nz(sum.objectiveMean()), nz(sum.huckelGapMeanEv()),
                         nz(sum.huckelGapMaxEv()), f4(sum.uniqueFraction()),
-                        f4(sum.novelFraction()), sum.msPerStep(), (System.nanoTime() - t0) / 1e9);
+                        f4(sum.novelFraction()), nz(sum.clippedFraction()), sum.msPerStep(),
+                        (System.nanoTime() - t0) / 1e9);
                 out.flush();
                 if (sum.guided()) {
                     stepMs = Double.isNaN(stepMs) ? sum.msPerStep() : stepMs;

@@ -48,6 +48,9 @@ import org.gaudi.core.objective.Objective;
  * @param seconds            wall time of the run (sampling, decoding, table)
  * @param msPerStep          mean wall time of one reverse step of one batch, guidance included
  * @param guidanceMsPerStep  mean wall time of the guidance update within a step (0 unguided)
+ * @param clippedFraction    fraction of (molecule, step) guidance gradients longer than the clip norm (null
+ *                           unguided); near 1 means the scale saturates
+ * @param meanGradientNorm   mean norm of a molecule's scaled guidance gradient before clipping (null unguided)
  */
 public record DesignSummary(int molecules, int valid, int unique, int novel, int stable, String objective,
         Double objectiveMean, Double objectiveBest, Double objectiveMeanAll, Double huckelGapMeanEv,
@@ -55,7 +58,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
         Map<String, Integer> invalidReasons, long nonFiniteGradients, long nanReplacements, int recentred,
         DomainReport objectiveDomain, boolean guided, double initialNoiseStd, int steps, int timesteps, long seed,
         String device, Map<String, Object> settings, Map<String, Object> models, double seconds, double msPerStep,
-        double guidanceMsPerStep) {
+        double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm) {
 
     public DesignSummary {
         predictedMeans = Collections.unmodifiableMap(new LinkedHashMap<>(predictedMeans));
@@ -68,7 +71,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
     record RunFacts(long nonFiniteGradients, long nanReplacements, int recentred, DomainReport objectiveDomain,
             boolean guided, double initialNoiseStd, int steps, int timesteps, long seed, String device,
             Map<String, Object> settings, Map<String, Object> models, double seconds, double msPerStep,
-            double guidanceMsPerStep) {
+            double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm) {
     }
 
     /** Counts and averages the rows. */
@@ -135,7 +138,8 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
                 gapEv.isEmpty() ? null : Collections.max(gapEv), gapEv.isEmpty() ? null : Collections.min(gapEv),
                 mean(gapBeta), predMeans, reasons, f.nonFiniteGradients(), f.nanReplacements(), f.recentred(),
                 f.objectiveDomain(), f.guided(), f.initialNoiseStd(), f.steps(), f.timesteps(), f.seed(),
-                f.device(), f.settings(), f.models(), f.seconds(), f.msPerStep(), f.guidanceMsPerStep());
+                f.device(), f.settings(), f.models(), f.seconds(), f.msPerStep(), f.guidanceMsPerStep(),
+                f.clippedFraction(), f.meanGradientNorm());
     }
 
     private static Double mean(List<Double> v) {
@@ -171,8 +175,8 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
 
     /**
      * The headline figures, one "key: value" per line: valid, unique, novel, objective-mean, objective-best,
-     * huckel-gap-mean (eV), then huckel-gap-max, objective-mean-all (with an objective), stable, non-finite-gradients
-     * and device. Missing values print as {@code n/a}.
+     * huckel-gap-mean (eV), then huckel-gap-max, objective-mean-all (with an objective), stable, non-finite-gradients,
+     * clipped-gradients (guided runs) and device. Missing values print as {@code n/a}.
      */
     public List<String> lines() {
         List<String> l = new ArrayList<>();
@@ -189,6 +193,10 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
         }
         l.add(String.format(Locale.ROOT, "stable: %.4f (%d of %d)", stableFraction(), stable, molecules));
         l.add("non-finite-gradients: " + nonFiniteGradients);
+        if (clippedFraction != null) {
+            l.add("clipped-gradients: " + format(clippedFraction) + " (mean norm before clipping "
+                    + format(meanGradientNorm) + ")");
+        }
         l.add("device: " + device);
         return l;
     }
@@ -239,6 +247,8 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
         m.put("seconds", seconds);
         m.put("msPerStep", msPerStep);
         m.put("guidanceMsPerStep", guidanceMsPerStep);
+        m.put("clippedFraction", clippedFraction);
+        m.put("meanGradientNorm", meanGradientNorm);
         return m;
     }
 }

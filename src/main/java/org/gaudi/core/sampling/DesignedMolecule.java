@@ -31,8 +31,8 @@ import org.gaudi.core.gor.GraphOfRings;
  *                         or not; empty without a predictor; an entry is null if it was not finite
  * @param objective        the objective's value (physical units, not the loss) of {@code predicted}; null without an
  *                         objective or where it is undefined
- * @param huckelGapBeta    Hückel (HMO) HOMO–LUMO gap of the decoded molecule in |β|, an independent physics check on the
- *                         predictor; null when invalid or when Hückel theory does not apply
+ * @param huckelGapBeta    Hückel (HMO) HOMO–LUMO gap of the decoded molecule in |β|, an independent physics check on
+ *                         the predictor; null when invalid or when Hückel theory does not apply
  * @param huckelGapEv      the same in eV via {@link org.gaudi.core.huckel.HuckelCalibration#gapEv} (fitted on
  *                         benzenoids, approximate for hetero rings)
  * @param novel            InChIKey not among the EDM's training molecules; null when invalid

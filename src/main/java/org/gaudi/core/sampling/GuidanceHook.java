@@ -51,6 +51,9 @@ public final class GuidanceHook implements SamplingHook {
     private final double clipNorm;
     private final PredictorTime time;
     private long nonFinite;
+    private long clipped;
+    private long molecules;
+    private double normSum;
     private long steps;
     private long nanos;
     private DomainReport domain = DomainReport.EMPTY;
@@ -134,9 +137,12 @@ public final class GuidanceHook implements SamplingHook {
             throw new IllegalStateException("guidance gradient has shape " + g.getShape() + ", the state "
                     + zs.getShape());
         }
-        long[] bad = new long[1];
-        NDArray update = clipAndCentre(g, step.nodeMask(), clipNorm, bad);
-        nonFinite += bad[0];
+        ClipStats stats = new ClipStats();
+        NDArray update = clipAndCentre(g, step.nodeMask(), clipNorm, stats);
+        nonFinite += stats.nonFinite;
+        clipped += stats.clipped;
+        molecules += stats.molecules;
+        normSum += stats.normSum;
         NDArray out = zs.sub(update.mul((float) step.sigma()));
         steps++;
         nanos += System.nanoTime() - start;
@@ -148,12 +154,12 @@ public final class GuidanceHook implements SamplingHook {
      * to {@code clipNorm} (Frobenius over nodes and channels), centre the x part over real nodes. All results in
      * {@code g}'s manager.
      *
-     * @param nonFiniteOut receives the number of zeroed entries at index 0
+     * @param stats receives the number of zeroed entries, of clipped molecules and the norms before clipping
      */
-    static NDArray clipAndCentre(NDArray g, NDArray nodeMask, double clipNorm, long[] nonFiniteOut) {
+    static NDArray clipAndCentre(NDArray g, NDArray nodeMask, double clipNorm, ClipStats stats) {
         NDArray bad = g.isNaN().logicalOr(g.isInfinite());
         long count = bad.countNonzero().getLong();
-        nonFiniteOut[0] = count;
+        stats.nonFinite = count;
         NDArray clean = count > 0 ? NDArrays.where(bad, g.zerosLike(), g) : g;
         clean = clean.mul(nodeMask);
         long b = clean.getShape().get(0);
@@ -162,6 +168,9 @@ public final class GuidanceHook implements SamplingHook {
         NDArray safe = NDArrays.where(maxAbs.gt(0f), maxAbs, maxAbs.onesLike());
         NDArray norm = clean.div(safe).square().sum(new int[] {1, 2}, true).sqrt().mul(safe);
         NDArray factor = norm.add((float) NORM_EPSILON).pow(-1f).mul((float) clipNorm).minimum(1f);
+        stats.molecules = b;
+        stats.clipped = factor.lt(1f).countNonzero().getLong();
+        stats.normSum = norm.sum().getFloat();
         NDArray clipped = clean.mul(factor);
         NDArray x = clipped.get(new NDIndex(":, :, 0:3"));
         NDArray h = clipped.get(new NDIndex(":, :, 3:"));
@@ -170,6 +179,28 @@ public final class GuidanceHook implements SamplingHook {
             throw new IllegalStateException("unexpected gradient shape " + centred.getShape());
         }
         return centred;
+    }
+
+    /** Counts of one update (see {@link #clipAndCentre}). */
+    static final class ClipStats {
+        long nonFinite;
+        long clipped;
+        long molecules;
+        double normSum;
+    }
+
+    /**
+     * Fraction of (molecule, step) gradients whose norm exceeded the clip norm (so the scale no longer mattered for
+     * them); NaN before the first step. Near 1 means the scale is in saturation: larger scales change nothing but
+     * the direction is kept.
+     */
+    public double clippedFraction() {
+        return molecules == 0 ? Double.NaN : (double) clipped / molecules;
+    }
+
+    /** Mean Frobenius norm of a molecule's scaled gradient before clipping (normalised units); NaN before a step. */
+    public double meanGradientNorm() {
+        return molecules == 0 ? Double.NaN : normSum / molecules;
     }
 
     /** Gradient entries (over all steps and molecules so far) that were NaN or infinite and set to 0. */

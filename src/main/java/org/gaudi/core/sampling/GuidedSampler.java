@@ -292,12 +292,18 @@ public final class GuidedSampler implements AutoCloseable {
                 guidance == null ? DomainReport.EMPTY : guidance.domainReport(), guided, std, steps,
                 edm.timesteps(), settings.seed(), Djl.describe(edm.device()), settings.toMap(), models(),
                 (System.nanoTime() - start) / 1e9, msPerStep,
-                guidance == null ? 0 : guidance.meanMillisPerStep());
+                guidance == null ? 0 : guidance.meanMillisPerStep(),
+                guidance == null ? null : finiteOrNull(guidance.clippedFraction()),
+                guidance == null ? null : finiteOrNull(guidance.meanGradientNorm()));
         DesignSummary summary = DesignSummary.of(rows, names, objective, facts);
         List<String> units = predictor == null ? List.of()
                 : predictor.spec().targets().stream().map(PredictorTarget::unit).map(u -> u == null ? "" : u)
                         .toList();
         return new DesignResult(names, units, rows, summary);
+    }
+
+    private static Double finiteOrNull(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     /** Predictions at t = 0 of the clean sampled graphs, in physical units. */

@@ -69,7 +69,7 @@ public class GuidanceHookTest {
         return out;
     }
 
-    private static float[] apply(float[] g, double clip, long[] bad) {
+    private static float[] apply(float[] g, double clip, GuidanceHook.ClipStats bad) {
         return Djl.call(() -> {
             try (NDManager m = NDManager.newBaseManager(ai.djl.Device.cpu())) {
                 NDArray ga = m.create(g, new Shape(B, N, D));
@@ -97,9 +97,9 @@ public class GuidanceHookTest {
     @Test
     public void smallGradientsAreOnlyCentred() {
         float[] g = gradient(1, 0.1);
-        long[] bad = new long[1];
+        GuidanceHook.ClipStats bad = new GuidanceHook.ClipStats();
         float[] out = apply(g, 10, bad);
-        assertEquals(0, bad[0]);
+        assertEquals(0, bad.nonFinite);
         assertClose(expected(g, 10), out, 1e-5);
         for (int b = 0; b < B; b++) {
             for (int a = 0; a < 3; a++) {
@@ -118,8 +118,12 @@ public class GuidanceHookTest {
         for (int k = N * D; k < 2 * N * D; k++) {
             g[k] *= 0.0003f; // molecule 1 stays below the clip
         }
-        float[] out = apply(g, 10, new long[1]);
+        GuidanceHook.ClipStats stats = new GuidanceHook.ClipStats();
+        float[] out = apply(g, 10, stats);
         assertClose(expected(g, 10), out, 1e-4);
+        assertEquals(1, stats.clipped);
+        assertEquals(2, stats.molecules);
+        assertEquals(norm(g, 0) + norm(g, 1), stats.normSum, 1e-3 * norm(g, 0));
         assertTrue(norm(out, 0) <= 10 + 1e-3); // centring after the clip can only shorten it
         assertTrue(norm(g, 0) > 100);
         assertTrue(norm(g, 1) < 10); // molecule 1 is only centred (checked against expected above)
@@ -132,9 +136,9 @@ public class GuidanceHookTest {
         for (int k = 0; k < N * D; k++) {
             g[k] *= 1e30f;
         }
-        long[] bad = new long[1];
+        GuidanceHook.ClipStats bad = new GuidanceHook.ClipStats();
         float[] out = apply(g, 10, bad);
-        assertEquals(0, bad[0]);
+        assertEquals(0, bad.nonFinite);
         for (float v : out) {
             assertTrue(Float.isFinite(v));
         }
@@ -149,9 +153,9 @@ public class GuidanceHookTest {
         g[2] = Float.NaN;
         g[N * D + 4] = Float.POSITIVE_INFINITY;
         g[N * D + 7] = Float.NEGATIVE_INFINITY;
-        long[] bad = new long[1];
+        GuidanceHook.ClipStats bad = new GuidanceHook.ClipStats();
         float[] out = apply(g, 10, bad);
-        assertEquals(3, bad[0]);
+        assertEquals(3, bad.nonFinite);
         float[] zeroed = g.clone();
         zeroed[2] = 0;
         zeroed[N * D + 4] = 0;

@@ -128,6 +128,8 @@ public class GuidedSamplerTest {
         assertEquals(0, down.summary().nonFiniteGradients());
         assertTrue(down.summary().guidanceMsPerStep() > 0);
         assertEquals(0.0, base.summary().guidanceMsPerStep(), 0.0);
+        assertNull(base.summary().clippedFraction());
+        assertTrue(down.summary().clippedFraction() >= 0 && down.summary().clippedFraction() <= 1);
         // objective summary over all molecules equals the mean of the rows
         assertEquals(mDown, down.summary().objectiveMeanAll(), 1e-9);
         // a fixed seed reproduces the run exactly
@@ -162,8 +164,10 @@ public class GuidedSamplerTest {
             DesignSummary s = r.summary();
             assertEquals(0, s.nanReplacements());
             assertTrue(Double.isFinite(s.objectiveMeanAll()));
-            // scale·objective far above the clip: every step's gradient saturates, the update stays bounded
+            // scale·objective far above the clip: (nearly) every gradient saturates, the update stays bounded
             assertTrue(s.objectiveDomain().isClean());
+            assertTrue("clipped " + s.clippedFraction(), s.clippedFraction() > 0.9);
+            assertTrue(s.meanGradientNorm() > 10);
         }
     }
 

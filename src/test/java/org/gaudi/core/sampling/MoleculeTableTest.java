@@ -109,7 +109,7 @@ public class MoleculeTableTest {
     private static DesignResult result(Fixture f, List<DesignedMolecule> rows) throws Exception {
         DesignSummary.RunFacts facts = new DesignSummary.RunFacts(3, 0, 0, DomainReport.EMPTY, true, 1.0, 50, 1000,
                 42, "cpu", GuidanceSettings.builder().seed(42).scale(0.6).build().toMap(), Map.of("edm", "tiny"),
-                1.5, 2.0, 1.0);
+                1.5, 2.0, 1.0, 0.25, 3.5);
         DesignSummary s = DesignSummary.of(rows, NAMES, objective(), facts);
         return new DesignResult(NAMES, List.of("Å²", "eV"), rows, s);
     }
@@ -261,6 +261,7 @@ public class MoleculeTableTest {
         assertEquals("eV", j.get("propertyUnits").get(1).asText());
         assertEquals(3, j.get("nonFiniteGradients").asLong());
         assertEquals("cpu", j.get("device").asText());
+        assertEquals(0.25, j.get("clippedFraction").asDouble(), 0);
 
         // rewriting replaces the files and leaves no temporary file behind
         DesignWriters.writeAll(dir, r);
