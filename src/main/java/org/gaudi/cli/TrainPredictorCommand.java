@@ -18,6 +18,7 @@ import org.gaudi.core.model.ModelArchive;
 import org.gaudi.core.predictor.PredictorTraining;
 import org.gaudi.core.predictor.PredictorTrainingSettings;
 import org.gaudi.core.predictor.PropertyPredictor;
+import org.gaudi.core.predictor.TimeSampling;
 import org.gaudi.core.train.EpochStats;
 import org.gaudi.core.train.TrainingCancelledException;
 import org.gaudi.core.train.TrainingDivergedException;
@@ -76,10 +77,26 @@ public final class TrainPredictorCommand implements Callable<Integer> {
             description = "Hidden width of the network (default: ${DEFAULT-VALUE}).")
     int hidden;
 
+    @Option(names = "--distance-basis", paramLabel = "K",
+            description = "Gaussian radial-basis functions of the input ring distances added to every layer's edge"
+                    + " attributes (0 = the reference GaUDI network; default: "
+                    + "PredictorTrainingSettings.DEFAULT_DISTANCE_BASIS).")
+    Integer distanceBasis;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
             description = "Seed of initial weights, split, shuffling and noise (default: ${DEFAULT-VALUE}; the same"
                     + " seed and data give train-edm's split).")
     long seed;
+
+    @Option(names = "--low-noise-fraction", paramLabel = "F",
+            description = "Probability that a training molecule's noise level is drawn from U{0..--low-noise-max-step}"
+                    + " instead of U{0..T}; 0 is the reference GaUDI sampling (default: "
+                    + "PredictorTrainingSettings.DEFAULT_TIME_SAMPLING, see the help header).")
+    Double lowNoiseFraction;
+
+    @Option(names = "--low-noise-max-step", paramLabel = "N",
+            description = "Largest time step of a low-noise draw (0 = clean inputs).")
+    Integer lowNoiseMaxStep;
 
     @Mixin
     ComputeOptions compute;
@@ -111,6 +128,13 @@ public final class TrainPredictorCommand implements Callable<Integer> {
             description = "Progress display: a bar on a terminal, one line per epoch otherwise (default:"
                     + " ${DEFAULT-VALUE}).")
     String progress;
+
+    private TimeSampling timeSampling() {
+        TimeSampling d = PredictorTrainingSettings.DEFAULT_TIME_SAMPLING;
+        double fraction = lowNoiseFraction != null ? lowNoiseFraction : d.lowFraction();
+        int step = lowNoiseMaxStep != null ? lowNoiseMaxStep : d.lowMaxStep();
+        return new TimeSampling(fraction, step);
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -148,7 +172,10 @@ public final class TrainPredictorCommand implements Callable<Integer> {
         PredictorTrainingSettings settings = PredictorTrainingSettings.builder().targets(wanted).layers(layers)
                 .hidden(hidden).epochs(epochs).batchSize(batch).learningRate(lr).seed(seed)
                 .device(compute.deviceSetting()).validationFraction(valFraction).testFraction(testFraction)
-                .ringRange(min, max).checkpointEvery(checkpointEvery).keepTrainingState(!noTrainingState).build();
+                .ringRange(min, max).checkpointEvery(checkpointEvery).keepTrainingState(!noTrainingState)
+                .timeSampling(timeSampling())
+                .distanceBasis(distanceBasis != null ? distanceBasis : PredictorTrainingSettings.DEFAULT_DISTANCE_BASIS)
+                .build();
         EdmArchitecture space = null;
         if (edm != null) {
             try (EdmModel e = EdmModel.load(edm, Device.cpu())) {

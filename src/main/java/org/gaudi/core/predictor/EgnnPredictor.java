@@ -28,7 +28,8 @@ import ai.djl.util.PairList;
  * predictions.
  *
  * <p>Structure: x = z[..., :3]·mask, h = [z[..., 3:]·mask, t]; the squared distances of the input x are a fixed
- * edge attribute; h ← Linear(F+1 → H)(h); then {@code layers} {@link EquivariantGcl} layers with coordinate step
+ * edge attribute (optionally with a Gaussian {@link DistanceBasis} of the input distances, a documented departure
+ * from the reference, {@link PredictorConfig#distanceBasis()}); h ← Linear(F+1 → H)(h); then {@code layers} {@link EquivariantGcl} layers with coordinate step
  * coordsRange/layers; then Linear(H → targets) per node, masked, averaged over the graph's real nodes.
  *
  * <p><b>Deliberate fix over the reference:</b> the per-node outputs are averaged over the <em>real</em> nodes
@@ -53,7 +54,7 @@ public final class EgnnPredictor extends AbstractBlock {
         List<EquivariantGcl> ls = new ArrayList<>();
         double step = config.coordsRange() / config.layers();
         for (int l = 0; l < config.layers(); l++) {
-            ls.add(addChildBlock("gcl_" + l, new EquivariantGcl(h, step)));
+            ls.add(addChildBlock("gcl_" + l, new EquivariantGcl(h, step, config.fixedEdgeAttributes())));
         }
         layers = Collections.unmodifiableList(ls);
         embeddingOut = addChildBlock("embedding_out", new LinearLayer(h, config.targets()));
@@ -114,6 +115,9 @@ public final class EgnnPredictor extends AbstractBlock {
         NDArray time = t.reshape(-1, 1, 1).broadcast(new Shape(b, n, 1)).toType(z.getDataType(), false);
         h = h.concat(time, -1);
         NDArray a = MaskedOps.squaredDistances(x);
+        if (config.distanceBasis() > 0) {
+            a = a.concat(DistanceBasis.expand(a, config.distanceBasis(), config.distanceCutoff()), -1);
+        }
 
         h = embedding.apply(ps, h, training);
         for (EquivariantGcl layer : layers) {
@@ -140,7 +144,8 @@ public final class EgnnPredictor extends AbstractBlock {
         long h = config.hidden();
         embedding.initialize(manager, dataType, new Shape(b, n, config.featureDim() + 1));
         for (EquivariantGcl layer : layers) {
-            layer.initialize(manager, dataType, new Shape(b, n, h), new Shape(b, n, 3), new Shape(b, n, n, 1),
+            layer.initialize(manager, dataType, new Shape(b, n, h), new Shape(b, n, 3),
+                    new Shape(b, n, n, config.fixedEdgeAttributes()),
                     new Shape(b, n, 1), new Shape(b, n, n, 1));
         }
         embeddingOut.initialize(manager, dataType, new Shape(b, n, h));

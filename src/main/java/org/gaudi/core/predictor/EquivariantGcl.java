@@ -19,11 +19,12 @@ import ai.djl.util.PairList;
  * One E(n)-equivariant graph convolution layer of the property predictor (GaUDI §6.1, reference {@code E_GCL}),
  * on dense padded tensors.
  *
- * <p>Inputs {@code (h (B,N,H), x (B,N,3), a (B,N,N,1), nodeMask (B,N,1), edgeMask (B,N,N,1))}, where {@code a} is
- * the squared distance of the network's input coordinates; outputs {@code (h', x')}, both masked:
+ * <p>Inputs {@code (h (B,N,H), x (B,N,3), a (B,N,N,A), nodeMask (B,N,1), edgeMask (B,N,N,1))}, where {@code a} holds
+ * the fixed edge attributes: the squared distance of the network's input coordinates (A = 1, the reference), then
+ * optionally a {@link DistanceBasis} of it; outputs {@code (h', x')}, both masked:
  * <ol>
  * <li>r_ij = ‖x_i − x_j‖², n_ij = (x_i − x_j)/(√(r_ij + 1e-8) + 1);</li>
- * <li>m_ij = SiLU(L(SiLU(L([h_i, h_j, r_ij, a_ij])))), then m_ij ← m_ij·sigmoid(L(m_ij))·edgeMask_ij;</li>
+ * <li>m_ij = SiLU(L(SiLU(L([h_i, h_j, r_ij, a_ij…])))), then m_ij ← m_ij·sigmoid(L(m_ij))·edgeMask_ij;</li>
  * <li>x_i ← x_i + coordStep·Σ_j n_ij·tanh(L_nobias(SiLU(L(m_ij))))·edgeMask_ij (before h, from the same m);</li>
  * <li>h_i ← h_i + L(SiLU(L([h_i, Σ_j m_ij]))).</li>
  * </ol>
@@ -35,10 +36,9 @@ import ai.djl.util.PairList;
  */
 final class EquivariantGcl extends AbstractBlock {
     private static final byte VERSION = 1;
-    /** Edge attributes of the first edge layer: current and initial squared distance. */
-    private static final int EDGE_FEATURES = 2;
-
     private final int hidden;
+    /** Edge attributes of the first edge layer: the current squared distance plus the fixed attributes. */
+    private final int edgeFeatures;
     private final double coordStep;
     private final LinearLayer edge0;
     private final PairLinear edgeInput;
@@ -55,11 +55,22 @@ final class EquivariantGcl extends AbstractBlock {
      * @param coordStep the coordinate step factor, coords_range / n_layers in the predictor (4/12)
      */
     EquivariantGcl(int hidden, double coordStep) {
+        this(hidden, coordStep, 1);
+    }
+
+    /**
+     * @param hidden              H, the node and message width
+     * @param coordStep           the coordinate step factor
+     * @param fixedEdgeAttributes width of the fixed edge attribute input {@code a}: 1 (the reference: the input
+     *                            squared distance) or more (plus a distance basis)
+     */
+    EquivariantGcl(int hidden, double coordStep, int fixedEdgeAttributes) {
         super(VERSION);
         this.hidden = hidden;
         this.coordStep = coordStep;
-        edge0 = addChildBlock("edge_mlp.0", new LinearLayer(2 * hidden + EDGE_FEATURES, hidden));
-        edgeInput = new PairLinear(edge0, hidden, EDGE_FEATURES);
+        this.edgeFeatures = 1 + fixedEdgeAttributes;
+        edge0 = addChildBlock("edge_mlp.0", new LinearLayer(2 * hidden + edgeFeatures, hidden));
+        edgeInput = new PairLinear(edge0, hidden, edgeFeatures);
         edge2 = addChildBlock("edge_mlp.2", new LinearLayer(hidden, hidden));
         node0 = addChildBlock("node_mlp.0", new LinearLayer(2 * hidden, hidden));
         node2 = addChildBlock("node_mlp.2", new LinearLayer(hidden, hidden));
@@ -87,7 +98,7 @@ final class EquivariantGcl extends AbstractBlock {
         NDArray norm = r.add(Constants.of(r, 1e-8)).sqrt().add(Constants.of(r, 1));
         NDArray unit = diff.div(norm);
 
-        NDArray e = r.concat(a, -1); // (B,N,N,2)
+        NDArray e = r.concat(a, -1); // (B,N,N,1+fixed)
         NDArray pre = factorised ? edgeInput.apply(ps, h, e, training)
                 : edgeInput.applyUnfactorised(ps, h, e, training);
         NDArray m = Activations.silu(edge2.apply(ps, Activations.silu(pre), training));
@@ -113,7 +124,7 @@ final class EquivariantGcl extends AbstractBlock {
         Shape hs = inputShapes[0];
         long b = hs.get(0);
         long n = hs.get(1);
-        edge0.initialize(manager, dataType, new Shape(b, n, n, 2L * hidden + EDGE_FEATURES));
+        edge0.initialize(manager, dataType, new Shape(b, n, n, 2L * hidden + edgeFeatures));
         edge2.initialize(manager, dataType, new Shape(b, n, n, hidden));
         att.initialize(manager, dataType, new Shape(b, n, n, hidden));
         coord0.initialize(manager, dataType, new Shape(b, n, n, hidden));

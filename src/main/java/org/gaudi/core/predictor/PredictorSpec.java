@@ -126,6 +126,8 @@ public record PredictorSpec(PredictorConfig config, List<PredictorTarget> target
                 .hyperParameter("coordsRange", config.coordsRange())
                 .hyperParameter("featureDim", config.featureDim())
                 .hyperParameter("targetCount", config.targets())
+                .hyperParameter("distanceBasis", config.distanceBasis())
+                .hyperParameter("distanceCutoff", config.distanceCutoff())
                 .hyperParameter("layout", layout.name())
                 .hyperParameter("vocabulary", vocabularyKeys())
                 .hyperParameter("timesteps", timesteps)
@@ -153,7 +155,11 @@ public record PredictorSpec(PredictorConfig config, List<PredictorTarget> target
         try {
             PredictorConfig config = new PredictorConfig(h.hyperParameter("layers", Integer.class),
                     h.hyperParameter("hidden", Integer.class), h.hyperParameter("coordsRange", Double.class),
-                    h.hyperParameter("featureDim", Integer.class), h.hyperParameter("targetCount", Integer.class));
+                    h.hyperParameter("featureDim", Integer.class), h.hyperParameter("targetCount", Integer.class),
+                    // files written before the option have the reference network
+                    h.hasHyperParameter("distanceBasis") ? h.hyperParameter("distanceBasis", Integer.class) : 0,
+                    h.hasHyperParameter("distanceCutoff") ? h.hyperParameter("distanceCutoff", Double.class)
+                            : PredictorConfig.DEFAULT_DISTANCE_CUTOFF);
             String layoutName = h.hyperParameter("layout", String.class);
             NodeLayout layout;
             try {

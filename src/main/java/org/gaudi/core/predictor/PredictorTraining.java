@@ -143,7 +143,8 @@ public final class PredictorTraining {
         TargetNormalisation norm = TargetNormalisation.fit(trainY, targets);
         EdmArchitecture space = edm != null ? edm : EdmArchitecture.forKind(items.kind, 1, 1, 1);
         PredictorConfig config = new PredictorConfig(settings.layers(), settings.hidden(),
-                PredictorConfig.DEFAULT_COORDS_RANGE, space.vocabulary().size(), targets.size());
+                PredictorConfig.DEFAULT_COORDS_RANGE, space.vocabulary().size(), targets.size(),
+                settings.distanceBasis(), PredictorConfig.DEFAULT_DISTANCE_CUTOFF);
         PredictorSpec spec = PredictorSpec.forEdm(space, config, targets, norm);
         Device device = Djl.selectDevice(settings.device());
         PropertyPredictor predictor = PropertyPredictor.initialise(spec, device, settings.seed());
@@ -205,7 +206,7 @@ public final class PredictorTraining {
 
     private Outcome run(PropertyPredictor predictor, Items items, DataSplit split, TrainingCheckpoint from,
             PredictorTrainingSettings effective, double earlierSeconds, Path out) throws IOException {
-        Trainable trainable = new Trainable(predictor, items);
+        Trainable trainable = new Trainable(predictor, items, effective.timeSampling());
         Trainer trainer = new Trainer(effective.trainerSettings()).listener(listener).cancellation(cancelled);
         Map<String, Object> dataSummary = dataSummary(items, split);
         if (out != null && effective.checkpointEvery() > 0) {
@@ -470,10 +471,12 @@ public final class PredictorTraining {
     private static final class Trainable implements TrainableModel<Integer> {
         private final PropertyPredictor predictor;
         private final Items items;
+        private final TimeSampling sampling;
 
-        Trainable(PropertyPredictor predictor, Items items) {
+        Trainable(PropertyPredictor predictor, Items items, TimeSampling sampling) {
             this.predictor = predictor;
             this.items = items;
+            this.sampling = sampling;
         }
 
         @Override
@@ -489,7 +492,7 @@ public final class PredictorTraining {
                 g.add(items.records.get(batch.get(k)).gor());
                 y[k] = items.targets[batch.get(k)];
             }
-            return predictor.trainingLoss(manager, new ParameterStore(manager, false), g, y, random);
+            return predictor.trainingLoss(manager, new ParameterStore(manager, false), g, y, random, sampling);
         }
     }
 }

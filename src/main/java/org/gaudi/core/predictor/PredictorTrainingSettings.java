@@ -18,9 +18,15 @@ import org.gaudi.core.train.TrainingSettings;
  * {@link #builder()}.
  */
 public final class PredictorTrainingSettings {
+    /** The default noise-level sampling of a new run. */
+    public static final TimeSampling DEFAULT_TIME_SAMPLING = TimeSampling.UNIFORM;
+    /** The default distance basis of a new run (0 = the reference network). */
+    public static final int DEFAULT_DISTANCE_BASIS = 0;
+
     private final List<String> targets;
     private final int layers;
     private final int hidden;
+    private final int distanceBasis;
     private final int epochs;
     private final int batchSize;
     private final double learningRate;
@@ -32,11 +38,13 @@ public final class PredictorTrainingSettings {
     private final int maxRings;
     private final int checkpointEvery;
     private final boolean keepTrainingState;
+    private final TimeSampling timeSampling;
 
     private PredictorTrainingSettings(Builder b) {
         this.targets = List.copyOf(b.targets);
         this.layers = b.layers;
         this.hidden = b.hidden;
+        this.distanceBasis = b.distanceBasis;
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
         this.learningRate = b.learningRate;
@@ -48,6 +56,7 @@ public final class PredictorTrainingSettings {
         this.maxRings = b.maxRings;
         this.checkpointEvery = b.checkpointEvery;
         this.keepTrainingState = b.keepTrainingState;
+        this.timeSampling = b.timeSampling;
     }
 
     public static Builder builder() {
@@ -60,6 +69,7 @@ public final class PredictorTrainingSettings {
         b.targets = new ArrayList<>(targets);
         b.layers = layers;
         b.hidden = hidden;
+        b.distanceBasis = distanceBasis;
         b.epochs = epochs;
         b.batchSize = batchSize;
         b.learningRate = learningRate;
@@ -71,6 +81,7 @@ public final class PredictorTrainingSettings {
         b.maxRings = maxRings;
         b.checkpointEvery = checkpointEvery;
         b.keepTrainingState = keepTrainingState;
+        b.timeSampling = timeSampling;
         return b;
     }
 
@@ -85,6 +96,11 @@ public final class PredictorTrainingSettings {
 
     public int hidden() {
         return hidden;
+    }
+
+    /** Gaussian distance-basis functions per edge ({@link PredictorConfig#distanceBasis()}; 0 = reference). */
+    public int distanceBasis() {
+        return distanceBasis;
     }
 
     /** Total epochs (a resumed run continues up to this number). */
@@ -135,6 +151,11 @@ public final class PredictorTrainingSettings {
         return keepTrainingState;
     }
 
+    /** How each training molecule's noise level is drawn ({@link TimeSampling#UNIFORM} is the reference). */
+    public TimeSampling timeSampling() {
+        return timeSampling;
+    }
+
     /** The generic trainer settings these imply (AMSGrad-AdamW, no clipping, no EMA). */
     public TrainingSettings trainerSettings() {
         return TrainingSettings.builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate).seed(seed)
@@ -147,6 +168,7 @@ public final class PredictorTrainingSettings {
         m.put("targets", targets);
         m.put("layers", layers);
         m.put("hidden", hidden);
+        m.put("distanceBasis", distanceBasis);
         m.put("epochs", epochs);
         m.put("batchSize", batchSize);
         m.put("learningRate", learningRate);
@@ -158,6 +180,7 @@ public final class PredictorTrainingSettings {
         m.put("maxRings", maxRings);
         m.put("checkpointEvery", checkpointEvery);
         m.put("keepTrainingState", keepTrainingState);
+        m.put("timeSampling", timeSampling.toMap());
         m.put("optimizer", trainerSettings().toMap());
         return m;
     }
@@ -180,6 +203,7 @@ public final class PredictorTrainingSettings {
         b.targets(names);
         b.layers(intValue(m, "layers"));
         b.hidden(intValue(m, "hidden"));
+        b.distanceBasis(m.get("distanceBasis") == null ? 0 : intValue(m, "distanceBasis"));
         b.epochs(intValue(m, "epochs"));
         b.batchSize(intValue(m, "batchSize"));
         b.learningRate(number(m, "learningRate").doubleValue());
@@ -191,6 +215,16 @@ public final class PredictorTrainingSettings {
         b.checkpointEvery(intValue(m, "checkpointEvery"));
         Object keep = m.get("keepTrainingState");
         b.keepTrainingState(keep == null || Boolean.parseBoolean(String.valueOf(keep)));
+        Object ts = m.get("timeSampling");
+        if (ts == null) {
+            b.timeSampling(TimeSampling.UNIFORM); // files written before the option trained with the reference
+        } else if (ts instanceof Map<?, ?> tm) {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> sm = (Map<String, ?>) tm;
+            b.timeSampling(new TimeSampling(number(sm, "lowFraction").doubleValue(), intValue(sm, "lowMaxStep")));
+        } else {
+            throw new IllegalArgumentException("training setting 'timeSampling' is not a map: " + ts);
+        }
         return b.build();
     }
 
@@ -223,6 +257,7 @@ public final class PredictorTrainingSettings {
         private List<String> targets = new ArrayList<>();
         private int layers = PredictorConfig.DEFAULT_LAYERS;
         private int hidden = PredictorConfig.DEFAULT_HIDDEN;
+        private int distanceBasis = DEFAULT_DISTANCE_BASIS;
         private int epochs = 1000;
         private int batchSize = 256;
         private double learningRate = 6e-4;
@@ -234,6 +269,7 @@ public final class PredictorTrainingSettings {
         private int maxRings = 11;
         private int checkpointEvery;
         private boolean keepTrainingState = true;
+        private TimeSampling timeSampling = DEFAULT_TIME_SAMPLING;
 
         private Builder() {
         }
@@ -261,6 +297,15 @@ public final class PredictorTrainingSettings {
 
         public Builder hidden(int n) {
             this.hidden = positive("hidden width", n);
+            return this;
+        }
+
+        /** Gaussian distance-basis functions per edge: 0 (the reference network) or >= 2. */
+        public Builder distanceBasis(int k) {
+            if (k < 0 || k == 1) {
+                throw new IllegalArgumentException("distance basis must be 0 (off) or >= 2 functions, got " + k);
+            }
+            this.distanceBasis = k;
             return this;
         }
 
@@ -323,6 +368,12 @@ public final class PredictorTrainingSettings {
 
         public Builder keepTrainingState(boolean keep) {
             this.keepTrainingState = keep;
+            return this;
+        }
+
+        /** How each training molecule's noise level is drawn (see {@link TimeSampling}). */
+        public Builder timeSampling(TimeSampling sampling) {
+            this.timeSampling = Objects.requireNonNull(sampling, "time sampling");
             return this;
         }
 

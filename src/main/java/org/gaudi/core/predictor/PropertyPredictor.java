@@ -392,9 +392,18 @@ public final class PropertyPredictor implements AutoCloseable {
      */
     public NDArray trainingLoss(NDManager step, ParameterStore ps, GorBatch batch, double[][] targets,
             SplittableRandom rng) {
+        return trainingLoss(step, ps, batch, targets, rng, TimeSampling.UNIFORM);
+    }
+
+    /**
+     * {@link #trainingLoss(NDManager, ParameterStore, GorBatch, double[][], SplittableRandom)} with the time steps
+     * drawn by {@code sampling} ({@link TimeSampling#UNIFORM} is the reference).
+     */
+    public NDArray trainingLoss(NDManager step, ParameterStore ps, GorBatch batch, double[][] targets,
+            SplittableRandom rng, TimeSampling sampling) {
         int[] tInt = new int[batch.batchSize()];
         for (int i = 0; i < tInt.length; i++) {
-            tInt[i] = rng.nextInt(schedule.timesteps() + 1);
+            tInt[i] = sampling.draw(rng, schedule.timesteps());
         }
         return noisedL1(step, ps, batch, targets, tInt, rng, true);
     }
@@ -403,6 +412,13 @@ public final class PropertyPredictor implements AutoCloseable {
     public NDArray trainingLoss(NDManager step, ParameterStore ps, List<GraphOfRings> gors, double[][] targets,
             SplittableRandom rng) {
         return trainingLoss(step, ps, encode(gors), targets, rng);
+    }
+
+    /** {@link #trainingLoss(NDManager, ParameterStore, GorBatch, double[][], SplittableRandom, TimeSampling)} for
+     * graphs (encoded here). */
+    public NDArray trainingLoss(NDManager step, ParameterStore ps, List<GraphOfRings> gors, double[][] targets,
+            SplittableRandom rng, TimeSampling sampling) {
+        return trainingLoss(step, ps, encode(gors), targets, rng, sampling);
     }
 
     /**

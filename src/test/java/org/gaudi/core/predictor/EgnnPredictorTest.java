@@ -21,14 +21,19 @@ import ai.djl.training.ParameterStore;
 
 public class EgnnPredictorTest {
     private static final PredictorConfig TINY = new PredictorConfig(3, 32, 4.0, 3, 2);
+    /** TINY with a 16-function distance basis on every edge. */
+    private static final PredictorConfig TINY_BASIS = new PredictorConfig(3, 32, 4.0, 3, 2, 16, 4.0);
     private static NDManager manager;
     private static EgnnPredictor block;
+    private static EgnnPredictor basisBlock;
 
     @BeforeClass
     public static void setUp() {
         manager = NDManager.newBaseManager();
         block = new EgnnPredictor(TINY);
         block.initializeParameters(manager, DataType.FLOAT32, 7);
+        basisBlock = new EgnnPredictor(TINY_BASIS);
+        basisBlock.initializeParameters(manager, DataType.FLOAT32, 7);
     }
 
     @AfterClass
@@ -77,6 +82,26 @@ public class EgnnPredictorTest {
             float[] moved = predict(block, d.transformed(r, new double[] {1.5, -2.0, 0.7}));
             assertClose(base, moved, 1e-4);
         }
+    }
+
+    @Test
+    public void withDistanceBasisInvariantUnderRigidMotionsPermutationAndPadding() {
+        PredictorTestData d = new PredictorTestData(17, new int[] {5, 7}, 7, 3);
+        float[] base = predict(basisBlock, d);
+        for (boolean reflect : new boolean[] {false, true}) {
+            double[][] r = PredictorTestData.randomOrthogonal(reflect ? 5 : 6, reflect);
+            assertClose(base, predict(basisBlock, d.transformed(r, new double[] {-0.4, 2.0, 1.1})), 1e-4);
+        }
+        int[][] perm = {{3, 0, 4, 1, 2, 5, 6}, {6, 2, 5, 0, 3, 1, 4}};
+        assertClose(base, predict(basisBlock, d.permuted(perm)), 1e-4);
+        assertClose(base, predict(basisBlock, d.withExtraPadding(4, 98)), 1e-5);
+        basisBlock.setFactorisedEdges(false);
+        try {
+            assertClose(base, predict(basisBlock, d), 1e-5);
+        } finally {
+            basisBlock.setFactorisedEdges(true);
+        }
+        assertEquals(TINY_BASIS.parameterCount(), basisBlock.parameterCount());
     }
 
     @Test

@@ -61,9 +61,26 @@ public class PropertyPredictorTest {
         return OBJECTIVE.apply(pred).toDoubleArray();
     }
 
+    /** The same spec with a Gaussian distance basis of k functions on every edge. */
+    static PredictorSpec withDistanceBasis(PredictorSpec s, int k) {
+        PredictorConfig c = s.config();
+        return new PredictorSpec(new PredictorConfig(c.layers(), c.hidden(), c.coordsRange(), c.featureDim(),
+                c.targets(), k, PredictorConfig.DEFAULT_DISTANCE_CUTOFF), s.targets(), s.normalisation(),
+                s.vocabulary(), s.layout(), s.timesteps(), s.schedulePrecision(), s.schedulePower());
+    }
+
     @Test
     public void gradientMatchesCentralFiniteDifferencesInFloat64() {
-        try (PropertyPredictor pp = PropertyPredictor.initialise(spec(2, 16, 2, NORM), Device.cpu(), 3,
+        checkGradientAgainstFiniteDifferences(spec(2, 16, 2, NORM));
+    }
+
+    @Test
+    public void gradientWithDistanceBasisMatchesCentralFiniteDifferencesInFloat64() {
+        checkGradientAgainstFiniteDifferences(withDistanceBasis(spec(2, 16, 2, NORM), 12));
+    }
+
+    private static void checkGradientAgainstFiniteDifferences(PredictorSpec spec) {
+        try (PropertyPredictor pp = PropertyPredictor.initialise(spec, Device.cpu(), 3,
                 DataType.FLOAT64); NDManager m = NDManager.newBaseManager()) {
             PredictorTestData d = new PredictorTestData(21, new int[] {4, 6}, 6, 2);
             NDList in = d.toNd(m);
@@ -252,6 +269,35 @@ public class PropertyPredictorTest {
             }
         }
         return out;
+    }
+
+    @Test
+    public void archiveRoundTripKeepsTheDistanceBasis() throws Exception {
+        SyntheticGors data = new SyntheticGors(4, 2, 6, 33);
+        PredictorSpec spec = withDistanceBasis(spec(2, 16, 1, NORM), 8);
+        Path file = tmp.getRoot().toPath().resolve("basis.gaudi");
+        double[][] expected;
+        double[][] reference;
+        try (PropertyPredictor pp = create(spec, 7); PropertyPredictor plain = create(spec(2, 16, 1, NORM), 7)) {
+            assertEquals(spec.config().parameterCount(), pp.parameterCount());
+            assertEquals(plain.parameterCount() + 2L * 8 * 16, pp.parameterCount()); // 8 more inputs per edge layer
+            expected = pp.predict(data.gors, 0.1);
+            reference = plain.predict(data.gors, 0.1);
+            pp.save(file);
+        }
+        try (PropertyPredictor pp = PropertyPredictor.load(file, Device.cpu())) {
+            assertEquals(spec, pp.spec());
+            assertEquals(8, pp.spec().config().distanceBasis());
+            double[][] got = pp.predict(data.gors, 0.1);
+            double differs = 0;
+            for (int i = 0; i < got.length; i++) {
+                assertArrayEquals(expected[i], got[i], 0.0);
+                for (int k = 0; k < got[i].length; k++) {
+                    differs = Math.max(differs, Math.abs(got[i][k] - reference[i][k]));
+                }
+            }
+            assertTrue("the basis should change the network's function", differs > 1e-4);
+        }
     }
 
     @Test
