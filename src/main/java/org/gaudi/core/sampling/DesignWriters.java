@@ -1,0 +1,196 @@
+package org.gaudi.core.sampling;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Writes a {@link DesignResult}: {@value #CSV} (every molecule, one row each, commons-csv, RFC 4180), {@value #SDF}
+ * (the valid molecules, explicit H, decoded coordinates, the row's fields as SDF data fields) and {@value #SUMMARY}
+ * (the {@link DesignSummary} with seed and settings, Jackson). Each file is written to a temporary file in the
+ * target directory and moved into place only when complete, so a failed or interrupted write leaves no half-written
+ * file. Empty cells and absent SDF fields mean "not applicable" (e.g. no SMILES for an invalid molecule); NaN is
+ * never written.
+ */
+public final class DesignWriters {
+    public static final String CSV = "molecules.csv";
+    public static final String SDF = "molecules.sdf";
+    public static final String SUMMARY = "summary.json";
+
+    private DesignWriters() {
+    }
+
+    /** The CSV header for a result's property names. */
+    public static List<String> csvHeader(List<String> propertyNames) {
+        List<String> h = new ArrayList<>(List.of(MoleculeTableBuilder.ID, MoleculeTableBuilder.INDEX,
+                MoleculeTableBuilder.BATCH, MoleculeTableBuilder.SEED, MoleculeTableBuilder.RINGS,
+                MoleculeTableBuilder.VALID, MoleculeTableBuilder.INVALID_REASON, MoleculeTableBuilder.STABLE,
+                MoleculeTableBuilder.STABILITY_FAILURE, MoleculeTableBuilder.SMILES, MoleculeTableBuilder.INCHI,
+                MoleculeTableBuilder.INCHIKEY));
+        for (String p : propertyNames) {
+            h.add(MoleculeTableBuilder.PREDICTED_PREFIX + p);
+        }
+        h.addAll(List.of(MoleculeTableBuilder.OBJECTIVE, MoleculeTableBuilder.HUCKEL_GAP_BETA,
+                MoleculeTableBuilder.HUCKEL_GAP_EV, MoleculeTableBuilder.NOVEL, MoleculeTableBuilder.DUPLICATE));
+        return h;
+    }
+
+    /** Writes the three files into {@code dir} (created if needed); all or nothing. */
+    public static void writeAll(Path dir, DesignResult result) throws IOException {
+        Files.createDirectories(dir);
+        List<Path[]> staged = new ArrayList<>();
+        try {
+            staged.add(new Path[] {stage(dir, CSV, w -> writeCsv(w, result)), dir.resolve(CSV)});
+            staged.add(new Path[] {stage(dir, SDF, w -> writeSdf(w, result)), dir.resolve(SDF)});
+            staged.add(new Path[] {stage(dir, SUMMARY, w -> writeSummary(w, result)), dir.resolve(SUMMARY)});
+            for (Path[] p : staged) {
+                move(p[0], p[1]);
+            }
+        } finally {
+            for (Path[] p : staged) {
+                Files.deleteIfExists(p[0]);
+            }
+        }
+    }
+
+    /** Writes {@value #CSV}-style content to a file (atomically). */
+    public static void writeCsv(Path file, DesignResult result) throws IOException {
+        writeAtomically(file, w -> writeCsv(w, result));
+    }
+
+    /** Writes the valid molecules as SD records to a file (atomically). */
+    public static void writeSdf(Path file, DesignResult result) throws IOException {
+        writeAtomically(file, w -> writeSdf(w, result));
+    }
+
+    /** Writes the summary JSON to a file (atomically). */
+    public static void writeSummary(Path file, DesignResult result) throws IOException {
+        writeAtomically(file, w -> writeSummary(w, result));
+    }
+
+    /** One CSV row per molecule, header {@link #csvHeader}. */
+    public static void writeCsv(Writer out, DesignResult result) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(csvHeader(result.propertyNames()).toArray(
+                String[]::new)).setRecordSeparator('\n').build();
+        CSVPrinter p = new CSVPrinter(out, format);
+        for (DesignedMolecule m : result.molecules()) {
+            List<Object> row = new ArrayList<>();
+            row.add(m.id());
+            row.add(m.index());
+            row.add(m.batch());
+            row.add(m.seed());
+            row.add(m.ringCount());
+            row.add(m.valid());
+            row.add(m.invalidReason());
+            row.add(m.stable());
+            row.add(m.stabilityFailure());
+            row.add(m.smiles());
+            row.add(m.inchi());
+            row.add(m.inchiKey());
+            for (int k = 0; k < result.propertyNames().size(); k++) {
+                row.add(k < m.predicted().size() ? m.predicted().get(k) : null);
+            }
+            row.add(m.objective());
+            row.add(m.huckelGapBeta());
+            row.add(m.huckelGapEv());
+            row.add(m.novel());
+            row.add(m.duplicate());
+            p.printRecord(row);
+        }
+        p.flush();
+    }
+
+    /** The SD records of the valid molecules, in generation order. */
+    public static void writeSdf(Writer out, DesignResult result) throws IOException {
+        for (DesignedMolecule m : result.molecules()) {
+            if (m.sdf() != null) {
+                out.write(m.sdf());
+            }
+        }
+        out.flush();
+    }
+
+    /** The summary (and the property names and units) as indented JSON. */
+    public static void writeSummary(Writer out, DesignResult result) throws IOException {
+        Map<String, Object> m = new LinkedHashMap<>(result.summary().toMap());
+        m.put("propertyNames", result.propertyNames());
+        m.put("propertyUnits", result.propertyUnits());
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        mapper.writeValue(out, finite(m));
+        out.write('\n');
+        out.flush();
+    }
+
+    /** A copy with every non-finite double replaced by null (JSON has no NaN). */
+    private static Object finite(Object v) {
+        if (v instanceof Double d) {
+            return Double.isFinite(d) ? d : null;
+        }
+        if (v instanceof Float f) {
+            return Float.isFinite(f) ? f : null;
+        }
+        if (v instanceof Map<?, ?> map) {
+            Map<Object, Object> c = new LinkedHashMap<>();
+            map.forEach((k, x) -> c.put(k, finite(x)));
+            return c;
+        }
+        if (v instanceof List<?> list) {
+            List<Object> c = new ArrayList<>();
+            for (Object x : list) {
+                c.add(finite(x));
+            }
+            return c;
+        }
+        return v;
+    }
+
+    @FunctionalInterface
+    private interface Content {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void writeAtomically(Path file, Content content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = stage(dir, file.getFileName().toString(), content);
+        try {
+            move(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static Path stage(Path dir, String name, Content content) throws IOException {
+        Path tmp = Files.createTempFile(dir, "." + name + ".", ".part");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            content.write(w);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return tmp;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.gaudi.core.sampling;
+
+import java.util.Objects;
+
+import org.gaudi.core.diffusion.SamplingHook;
+import org.gaudi.core.diffusion.SamplingStep;
+import org.gaudi.core.djl.Djl;
+import org.gaudi.core.nn.MaskedOps;
+import org.gaudi.core.objective.BatchEvaluation;
+import org.gaudi.core.objective.DomainReport;
+import org.gaudi.core.objective.Objective;
+import org.gaudi.core.predictor.GuidanceGradient;
+import org.gaudi.core.predictor.PropertyPredictor;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * GaUDI's guidance update (§7.1) as a {@link SamplingHook}, applied after every ancestral step t → s:
+ * <ol>
+ * <li>g = ∇_{z_s} (scale · Σ_b loss_b), where loss_b is the objective's loss (value for minimize, −value for
+ * maximize) of the predictor's physical-unit predictions for molecule b at (z_s, time); the predictor's weights are
+ * frozen. The time is s/T by default ({@link PredictorTime});</li>
+ * <li>non-finite entries of g (NaN, ±Inf) are set to 0 and counted ({@link #nonFiniteGradientEntries()});</li>
+ * <li>per molecule, g_b ← g_b · min(1, clip / (‖g_b‖_F + 1e-6)), the Frobenius norm over all nodes and channels
+ * (coordinates and types, normalised units); the scale acts before the clip, so large scales saturate;</li>
+ * <li>the x part of g is centred over the real nodes;</li>
+ * <li>z_s ← z_s − σ·g with the step's σ = σ_{t|s}σ_s/σ_t; the sampler then re-centres x and replaces NaN by 0.</li>
+ * </ol>
+ * The norm is computed overflow-safely (scaled by the largest entry), so a huge but finite gradient is clipped to
+ * the clip norm instead of being wiped out by an infinite norm. One instance accumulates counters over all the steps
+ * and batches it is used for. Not thread-safe (one run at a time).
+ */
+public final class GuidanceHook implements SamplingHook {
+    /** Added to the norm before dividing, as in the reference. */
+    static final double NORM_EPSILON = 1e-6;
+
+    /**
+     * The scaled objective gradient at z_s: ∂(scale·Σ_b loss_b)/∂z_s, shape (B, N, 3+F), in z_s's manager. May hold
+     * non-finite entries (the hook zeroes them).
+     */
+    @FunctionalInterface
+    interface GradientFunction {
+        NDArray gradient(NDArray zs, NDArray nodeMask, NDArray edgeMask, NDArray time);
+    }
+
+    private final GradientFunction gradient;
+    private final double clipNorm;
+    private final PredictorTime time;
+    private long nonFinite;
+    private long steps;
+    private long nanos;
+    private DomainReport domain = DomainReport.EMPTY;
+    private double lastMeanObjective = Double.NaN;
+
+    /**
+     * @param predictor time-conditioned predictor (must read the EDM's state space; see
+     *                  {@link PropertyPredictor#requireCompatible})
+     * @param objective bound to the predictor's target names
+     * @param scale     guidance scale &gt; 0
+     * @param clipNorm  maximum Frobenius norm of one molecule's scaled gradient
+     * @param time      the time index the predictor is told
+     */
+    public GuidanceHook(PropertyPredictor predictor, Objective objective, double scale, double clipNorm,
+            PredictorTime time) {
+        Objects.requireNonNull(predictor, "predictor");
+        Objects.requireNonNull(objective, "objective");
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("guidance scale must be finite and > 0, got " + scale);
+        }
+        if (!objective.isBound() || !objective.targetNames().equals(predictor.spec().targetNames())) {
+            throw new IllegalArgumentException("objective '" + objective + "' is not bound to the predictor's targets "
+                    + predictor.spec().targetNames());
+        }
+        this.gradient = (zs, nodeMask, edgeMask, t) -> predictorGradient(predictor, objective, scale, zs, nodeMask,
+                edgeMask, t);
+        this.clipNorm = checkClip(clipNorm);
+        this.time = Objects.requireNonNull(time, "time");
+    }
+
+    /** A hook around any gradient function (tests inject faults through this). */
+    GuidanceHook(GradientFunction gradient, double clipNorm, PredictorTime time) {
+        this.gradient = Objects.requireNonNull(gradient, "gradient");
+        this.clipNorm = checkClip(clipNorm);
+        this.time = Objects.requireNonNull(time, "time");
+    }
+
+    private static double checkClip(double clipNorm) {
+        if (!(clipNorm > 0) || Double.isInfinite(clipNorm)) {
+            throw new IllegalArgumentException("clip norm must be finite and > 0, got " + clipNorm);
+        }
+        return clipNorm;
+    }
+
+    /** The predictor's guidance query with the scaled objective loss; records the domain report and the mean value. */
+    private NDArray predictorGradient(PropertyPredictor predictor, Objective objective, double scale, NDArray zs,
+            NDArray nodeMask, NDArray edgeMask, NDArray t) {
+        BatchEvaluation[] last = new BatchEvaluation[1];
+        double[] meanValue = {Double.NaN};
+        GuidanceGradient gg = predictor.gradient(zs, nodeMask, edgeMask, t, p -> {
+            BatchEvaluation ev = objective.evaluateReported(p);
+            last[0] = ev;
+            float v = ev.values().mean().getFloat();
+            meanValue[0] = Float.isFinite(v) ? v : Double.NaN;
+            // a tensor constant, not mul(Number): this runs inside the gradient computation
+            return ev.losses().mul(Djl.scalarLike(ev.losses(), (float) scale));
+        });
+        if (last[0] != null && last[0].report() != null) {
+            domain = domain.plus(last[0].report());
+        }
+        lastMeanObjective = meanValue[0];
+        // values and predictions belong to z_s's per-step manager and are freed with it
+        return gg.gradient();
+    }
+
+    @Override
+    public NDArray afterStep(SamplingStep step) {
+        long start = System.nanoTime();
+        NDArray zs = step.zs();
+        NDManager m = step.manager();
+        long b = zs.getShape().get(0);
+        double tNorm = time == PredictorTime.S ? step.sNormalised() : step.tNormalised();
+        NDArray tA = m.full(new Shape(b, 1), (float) tNorm);
+        NDArray g = gradient.gradient(zs, step.nodeMask(), step.edgeMask(), tA);
+        if (!g.getShape().equals(zs.getShape())) {
+            throw new IllegalStateException("guidance gradient has shape " + g.getShape() + ", the state "
+                    + zs.getShape());
+        }
+        long[] bad = new long[1];
+        NDArray update = clipAndCentre(g, step.nodeMask(), clipNorm, bad);
+        nonFinite += bad[0];
+        NDArray out = zs.sub(update.mul((float) step.sigma()));
+        steps++;
+        nanos += System.nanoTime() - start;
+        return out;
+    }
+
+    /**
+     * Steps 2–4 of the update: zero (and count) non-finite entries, mask padded nodes, clip each molecule's gradient
+     * to {@code clipNorm} (Frobenius over nodes and channels), centre the x part over real nodes. All results in
+     * {@code g}'s manager.
+     *
+     * @param nonFiniteOut receives the number of zeroed entries at index 0
+     */
+    static NDArray clipAndCentre(NDArray g, NDArray nodeMask, double clipNorm, long[] nonFiniteOut) {
+        NDArray bad = g.isNaN().logicalOr(g.isInfinite());
+        long count = bad.countNonzero().getLong();
+        nonFiniteOut[0] = count;
+        NDArray clean = count > 0 ? NDArrays.where(bad, g.zerosLike(), g) : g;
+        clean = clean.mul(nodeMask);
+        long b = clean.getShape().get(0);
+        // ‖g‖ = a·‖g/a‖ with a = max|g| per molecule, so that squares of huge entries cannot overflow
+        NDArray maxAbs = clean.abs().max(new int[] {1, 2}, true);
+        NDArray safe = NDArrays.where(maxAbs.gt(0f), maxAbs, maxAbs.onesLike());
+        NDArray norm = clean.div(safe).square().sum(new int[] {1, 2}, true).sqrt().mul(safe);
+        NDArray factor = norm.add((float) NORM_EPSILON).pow(-1f).mul((float) clipNorm).minimum(1f);
+        NDArray clipped = clean.mul(factor);
+        NDArray x = clipped.get(new NDIndex(":, :, 0:3"));
+        NDArray h = clipped.get(new NDIndex(":, :, 3:"));
+        NDArray centred = MaskedOps.centre(x, nodeMask).mul(nodeMask).concat(h, 2);
+        if (centred.getShape().get(0) != b) {
+            throw new IllegalStateException("unexpected gradient shape " + centred.getShape());
+        }
+        return centred;
+    }
+
+    /** Gradient entries (over all steps and molecules so far) that were NaN or infinite and set to 0. */
+    public long nonFiniteGradientEntries() {
+        return nonFinite;
+    }
+
+    /** Guided steps so far. */
+    public long steps() {
+        return steps;
+    }
+
+    /** Mean wall time of one guidance update (gradient query, clip, update) in ms, NaN before the first. */
+    public double meanMillisPerStep() {
+        return steps == 0 ? Double.NaN : nanos / 1e6 / steps;
+    }
+
+    /** Total wall time spent in guidance updates, in seconds. */
+    public double seconds() {
+        return nanos / 1e9;
+    }
+
+    /** What the objective's batched evaluation had to clamp, summed over all guided steps and molecules. */
+    public DomainReport domainReport() {
+        return domain;
+    }
+
+    /** Mean objective value (physical units) the predictor gave at the last guided step, NaN if unknown. */
+    public double lastMeanObjective() {
+        return lastMeanObjective;
+    }
+}
