@@ -6,7 +6,17 @@ import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.SplittableRandom;
+import org.gaudi.core.gor.GraphOfRings;
+import org.gaudi.core.train.ExclusiveGradientCollector;
+import org.gaudi.core.train.GradMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -158,6 +168,62 @@ public class EdmTrainingTest {
             fail("resuming on reordered data must fail");
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("data differ"));
+        }
+    }
+
+    /**
+     * Regression: arrays made from Java data share memory with a direct buffer that only the open NDArray keeps
+     * alive. The loss once closed its inputs (and DJL closes the scalar of {@code mul(Number)}) before backward, so a
+     * GC between forward and backward freed memory autograd still read: every gradient became NaN.
+     */
+    @Test
+    public void gradientsSurviveAGarbageCollectionBetweenForwardAndBackward() throws Exception {
+        List<GraphOfRings> graphs = new ArrayList<>();
+        for (MoleculeRecord r : TinyEdm.embedded1to5().records()) {
+            graphs.add(r.gor());
+        }
+        EdmArchitecture arch = EdmArchitecture.cata(2, 16, 5);
+        GorBatch batch = arch.featurizer().encode(graphs);
+        float[][] quiet = gradients(arch, batch, graphs, false);
+        float[][] withGc = gradients(arch, batch, graphs, true);
+        for (int p = 0; p < quiet.length; p++) {
+            for (float v : withGc[p]) {
+                assertTrue("non-finite gradient after a GC", Float.isFinite(v));
+            }
+            org.junit.Assert.assertArrayEquals("parameter " + p, quiet[p], withGc[p], 0f);
+        }
+    }
+
+    private static float[][] gradients(EdmArchitecture arch, GorBatch batch, List<GraphOfRings> graphs,
+            boolean collectGarbage) throws InterruptedException {
+        try (EdmModel model = EdmModel.initialise(arch, ai.djl.Device.cpu(), 3,
+                RingCountDistribution.fromGraphs(graphs), Set.of(), EdmDataSummary.none());
+                GradMode.Scope noGrad = GradMode.disabled();
+                NDManager step = model.manager().newSubManager()) {
+            try (ExclusiveGradientCollector gc = ExclusiveGradientCollector.open()) {
+                NDArray loss = model.diffusion().trainingLoss(new ParameterStore(step, false), step, batch,
+                        new SplittableRandom(3));
+                if (collectGarbage) {
+                    for (int k = 0; k < 3; k++) {
+                        System.gc();
+                        Thread.sleep(50);
+                    }
+                    List<ByteBuffer> reuse = new ArrayList<>();
+                    for (int k = 0; k < 2000; k++) {
+                        ByteBuffer bb = ByteBuffer.allocateDirect(4 + (k % 64) * 4);
+                        while (bb.hasRemaining()) {
+                            bb.put((byte) 0x7f);
+                        }
+                        reuse.add(bb);
+                    }
+                }
+                gc.backward(loss);
+            }
+            List<float[]> out = new ArrayList<>();
+            for (Pair<String, Parameter> p : model.network().getParameters()) {
+                out.add(p.getValue().getArray().getGradient().toFloatArray());
+            }
+            return out.toArray(new float[0][]);
         }
     }
 
