@@ -17,6 +17,17 @@ import java.util.Locale;
 public record PredictorEvaluation(List<PredictorTarget> targets, int samples, double[] cleanMae, int[] timeSteps,
         double[][] noisedMae, double[] baselineMae) {
 
+    /** One line: clean MAE and mean-baseline MAE per target, e.g. "test MAE (clean, t=0): GAP_eV 0.12 eV (mean 0.35)". */
+    public String summary() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "MAE on %d molecules (clean, t=0):", samples));
+        for (int k = 0; k < targets.size(); k++) {
+            PredictorTarget t = targets.get(k);
+            sb.append(String.format(Locale.ROOT, "%s %s %.4f%s (predicting the mean: %.4f)", k == 0 ? "" : ";",
+                    t.name(), cleanMae[k], t.unit().isEmpty() ? "" : " " + t.unit(), baselineMae[k]));
+        }
+        return sb.toString();
+    }
+
     /** A plain-text table: one row per target, columns baseline, clean and each noised time step. */
     public String table() {
         StringBuilder sb = new StringBuilder();

@@ -240,7 +240,7 @@ public final class PredictorTraining {
                         }
                         evaluationProgress.accept(done, total);
                     });
-            messages.accept(test.table().stripTrailing());
+            messages.accept(test.summary());
         }
         predictor.recordTraining(dataSummary, effective.toMap(),
                 metrics(predictor, result, result.finalCheckpoint(), test, earlierSeconds));
