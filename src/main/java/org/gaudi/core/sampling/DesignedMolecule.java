@@ -3,6 +3,8 @@ package org.gaudi.core.sampling;
 import java.util.Collections;
 import java.util.List;
 
+import org.gaudi.core.gor.GraphOfRings;
+
 /**
  * One generated molecule: a row of the design table. Fields that do not apply are {@code null} (never NaN).
  *
@@ -35,11 +37,13 @@ import java.util.List;
  *                         benzenoids, approximate for hetero rings)
  * @param novel            InChIKey not among the EDM's training molecules; null when invalid
  * @param duplicate        valid, and an earlier molecule of this run has the same InChI
+ * @param gor              the sampled graph of rings (ring centroids in Å, argmax ring types, orientation nodes for
+ *                         hetero models) the molecule was decoded from
  */
 public record DesignedMolecule(String id, int index, int batch, long seed, int ringCount, boolean valid,
         String invalidReason, boolean stable, String stabilityFailure, String smiles, String inchi, String inchiKey,
         String sdf, List<Double> predicted, Double objective, Double huckelGapBeta, Double huckelGapEv, Boolean novel,
-        boolean duplicate) {
+        boolean duplicate, GraphOfRings gor) {
 
     public DesignedMolecule {
         predicted = Collections.unmodifiableList(new java.util.ArrayList<>(predicted));

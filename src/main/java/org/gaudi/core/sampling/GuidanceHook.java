@@ -47,7 +47,7 @@ public final class GuidanceHook implements SamplingHook {
         NDArray gradient(NDArray zs, NDArray nodeMask, NDArray edgeMask, NDArray time);
     }
 
-    private final GradientFunction gradient;
+    private GradientFunction gradient;
     private final double clipNorm;
     private final PredictorTime time;
     private long nonFinite;
@@ -86,6 +86,11 @@ public final class GuidanceHook implements SamplingHook {
         this.gradient = Objects.requireNonNull(gradient, "gradient");
         this.clipNorm = checkClip(clipNorm);
         this.time = Objects.requireNonNull(time, "time");
+    }
+
+    /** Wraps the gradient function (tests inject faults through this). */
+    void wrapGradient(java.util.function.UnaryOperator<GradientFunction> wrapper) {
+        gradient = Objects.requireNonNull(wrapper.apply(gradient), "wrapped gradient");
     }
 
     private static double checkClip(double clipNorm) {
@@ -153,7 +158,7 @@ public final class GuidanceHook implements SamplingHook {
         clean = clean.mul(nodeMask);
         long b = clean.getShape().get(0);
         // ‖g‖ = a·‖g/a‖ with a = max|g| per molecule, so that squares of huge entries cannot overflow
-        NDArray maxAbs = clean.abs().max(new int[] {1, 2}, true);
+        NDArray maxAbs = clean.abs().reshape(b, -1).max(new int[] {1}, true).reshape(b, 1, 1);
         NDArray safe = NDArrays.where(maxAbs.gt(0f), maxAbs, maxAbs.onesLike());
         NDArray norm = clean.div(safe).square().sum(new int[] {1, 2}, true).sqrt().mul(safe);
         NDArray factor = norm.add((float) NORM_EPSILON).pow(-1f).mul((float) clipNorm).minimum(1f);

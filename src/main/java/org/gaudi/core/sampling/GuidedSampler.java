@@ -66,6 +66,8 @@ public final class GuidedSampler implements AutoCloseable {
     private final PropertyPredictor predictor;
     private final Objective objective;
     private final boolean ownsModels;
+    /** Test seam: wraps the guidance gradient (fault injection); null in production. */
+    java.util.function.UnaryOperator<GuidanceHook.GradientFunction> gradientWrapper;
 
     /**
      * A sampler around loaded models (not closed by {@link #close()}).
@@ -244,6 +246,9 @@ public final class GuidedSampler implements AutoCloseable {
         long totalSteps = (long) batches * steps;
         GuidanceHook guidance = guided ? new GuidanceHook(predictor, objective, settings.scale(),
                 settings.clipNorm(), settings.predictorTime()) : null;
+        if (guidance != null && gradientWrapper != null) {
+            guidance.wrapGradient(gradientWrapper);
+        }
         List<SampledMolecule> sampled = new ArrayList<>(n);
         long nanReplacements = 0;
         int recentred = 0;
@@ -274,7 +279,7 @@ public final class GuidedSampler implements AutoCloseable {
             List<DecodedMolecule> decoded = edm.decode(r);
             double[][] predicted = predictor == null ? null : predictClean(r.graphs());
             for (int i = 0; i < decoded.size(); i++) {
-                sampled.add(new SampledMolecule(from + i, b, seed, batchRings[i], decoded.get(i),
+                sampled.add(new SampledMolecule(from + i, b, seed, batchRings[i], r.graphs().get(i), decoded.get(i),
                         predicted == null ? null : predicted[i]));
             }
         }

@@ -176,7 +176,7 @@ final class MoleculeTableBuilder {
         }
         return new DesignedMolecule(id, s.index(), s.batch(), s.seed(), s.ringCount(), valid, invalidReason, stable,
                 stabilityFailure, smiles, inchi, key, sdf, predicted, objectiveValue, gapBeta, gapEv, novel,
-                duplicate);
+                duplicate, s.gor());
     }
 
     private static String reason(String code, String message) {
