@@ -178,7 +178,8 @@ public final class DemoCommand implements Callable<Integer> {
         LocalDateTime now = LocalDateTime.now();
         String stamp = now.format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
         Files.createDirectories(out);
-        Path staging = Files.createTempDirectory(out, "." + stamp + ".partial-");
+        Path staging = Files.createDirectory(out.resolve("." + stamp + ".partial-" + ProcessHandle.current().pid()
+                + "-" + Long.toHexString(System.nanoTime())));
 
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +30,12 @@ import org.jfree.chart.JFreeChart;
 public final class HtmlReport {
     /** Best designs shown. */
     public static final int BEST_DESIGNS = 12;
-    private static final int CHART_W = 760;
-    private static final int CHART_H = 400;
+    /** Display size (CSS px) of a full-width chart; the PNG has twice as many pixels each way. */
+    static final int WIDE_W = 1060;
+    static final int WIDE_H = 420;
+    /** Display size of a chart in a two-column row. */
+    static final int HALF_W = 520;
+    static final int HALF_H = 380;
 
     private HtmlReport() {
     }
@@ -51,6 +56,7 @@ public final class HtmlReport {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
         try {
             Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            readableByAll(tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -58,6 +64,18 @@ public final class HtmlReport {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Gives a staged file the usual rw-r--r-- (temporary files are created owner-only), where the file system has
+     * POSIX permissions.
+     */
+    static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: keep its defaults
         }
     }
 
@@ -255,11 +273,11 @@ public final class HtmlReport {
             chart(ReportCharts.objectiveHistogram(r), "Objective of valid molecules",
                     "What the guidance optimises: the predictor's value at t = 0 on the final sampled graph of rings,"
                             + " one histogram per run (same seeds and ring counts; only the guidance scale differs).",
-                    "objective-histogram");
+                    "objective-histogram", false);
             chart(ReportCharts.huckelGapHistogram(r), "Hückel gap of valid molecules",
                     "The physics check: the Hückel HOMO-LUMO gap of every valid decoded molecule, against the dataset's"
                             + " molecules with the same ring count (yellow). The dashed line is the dataset's best.",
-                    "huckel-histogram");
+                    "huckel-histogram", false);
             h.append("</div>\n</section>\n");
         }
 
@@ -267,7 +285,7 @@ public final class HtmlReport {
             h.append("<section>\n<h2>Guidance scale sweep</h2>\n<div class=\"charts\">\n");
             chart(ReportCharts.scaleSweep(r), "Validity and Hückel gap against the guidance scale",
                     "A stronger pull raises the gap until the molecules stop being valid: the useful scales are where"
-                            + " the gap has risen and validity is still high.", "scale-sweep");
+                            + " the gap has risen and validity is still high.", "scale-sweep", true);
             h.append("</div>\n<table class=\"data\">\n<thead><tr><th>scale</th><th>valid</th><th>unique</th>"
                     + "<th>novel</th><th>objective mean</th><th>objective best</th><th>Hückel gap mean</th>"
                     + "<th>Hückel gap max</th><th>non-finite gradients</th><th>time</th></tr></thead>\n<tbody>\n");
@@ -303,18 +321,20 @@ public final class HtmlReport {
                     r.objectiveGap() ? "Each dot is a valid design. On the dashed diagonal the predicted gap equals"
                             + " the Hückel gap; dots far above it fooled the predictor."
                             : "Each dot is a valid design: its objective value against its Hückel gap.",
-                    "objective-vs-huckel");
+                    "objective-vs-huckel", true);
             h.append("</div>\n</section>\n");
         }
 
-        private void chart(JFreeChart chart, String title, String caption, String id) {
+        private void chart(JFreeChart chart, String title, String caption, String id, boolean wide) {
+            int w = wide ? WIDE_W : HALF_W;
+            int ht = wide ? WIDE_H : HALF_H;
             h.append("<figure class=\"chart\" id=\"").append(id).append("\">\n<h3>").append(esc(title)).append("</h3>\n");
             if (chart == null) {
                 h.append("<p class=\"empty\">No valid molecules with values to plot.</p>\n");
             } else {
-                h.append("<img alt=\"").append(esc(title)).append("\" width=\"").append(CHART_W).append("\" height=\"")
-                        .append(CHART_H).append("\" src=\"").append(pngDataUri(ReportCharts.png(chart, CHART_W,
-                                CHART_H))).append("\">\n");
+                h.append("<img alt=\"").append(esc(title)).append("\" width=\"").append(w).append("\" height=\"")
+                        .append(ht).append("\" src=\"").append(pngDataUri(ReportCharts.png(chart, w, ht)))
+                        .append("\">\n");
             }
             h.append("<figcaption>").append(esc(caption)).append("</figcaption>\n</figure>\n");
         }
@@ -376,11 +396,11 @@ public final class HtmlReport {
             .sub { margin:0 0 22px; opacity:.9; font-size:14.5px; }
             .sub code { background:rgba(255,255,255,.14); padding:1px 6px; border-radius:4px; }
             .tiles { display:grid; grid-template-columns:repeat(4,1fr); gap:14px; }
-            .tile { background:rgba(255,255,255,.1); border:1px solid rgba(255,255,255,.18); border-radius:10px;
+            .tile { background:rgba(8,20,45,.35); border:1px solid rgba(255,255,255,.18); border-radius:10px;
                     padding:14px 16px; }
-            .tile .label { font-size:12.5px; opacity:.8; }
+            .tile .label { font-size:12.5px; color:#c9d7ef; }
             .tile .value { font-size:28px; font-weight:650; margin:2px 0 4px; }
-            .tile .note { font-size:12.5px; opacity:.85; }
+            .tile .note { font-size:12.5px; color:#dce6f7; }
             .up { color:#9ff0c4; font-weight:600; } .down { color:#ffb4a8; font-weight:600; }
             main { padding-top:8px; padding-bottom:24px; }
             section { background:#fff; border:1px solid var(--line); border-radius:12px; padding:20px 24px;

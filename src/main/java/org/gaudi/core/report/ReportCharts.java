@@ -150,7 +150,7 @@ public final class ReportCharts {
         }
         XYPlot plot = new XYPlot(data, x, y, bars);
         if (marker != null) {
-            plot.addDomainMarker(referenceMarker(marker, "dataset best"), Layer.FOREGROUND);
+            plot.addDomainMarker(verticalMarker(marker, "dataset best"), Layer.FOREGROUND);
         }
         return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
@@ -201,9 +201,9 @@ public final class ReportCharts {
             }
             double pad = Math.max(0.05, (hi - lo) * 0.08);
             right.setRange(lo - pad, hi + pad);
-            plot.addRangeMarker(1, referenceMarker(ref.bestValue(), "dataset best, " + ref.ringCount() + " rings"),
+            plot.addRangeMarker(1, horizontalMarker(ref.bestValue(), "dataset best, " + ref.ringCount() + " rings"),
                     Layer.FOREGROUND);
-            ValueMarker m = referenceMarker(ref.meanValue(), "dataset mean");
+            ValueMarker m = horizontalMarker(ref.meanValue(), "dataset mean, " + ref.ringCount() + " rings");
             m.setPaint(DATASET.darker());
             plot.addRangeMarker(1, m, Layer.FOREGROUND);
         }
@@ -264,7 +264,7 @@ public final class ReportCharts {
                             0x66)));
         }
         if (report.reference() != null) {
-            plot.addDomainMarker(referenceMarker(report.reference().bestValue(), "dataset best"), Layer.FOREGROUND);
+            plot.addDomainMarker(verticalMarker(report.reference().bestValue(), "dataset best"), Layer.FOREGROUND);
         }
         return style(new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
     }
@@ -296,15 +296,30 @@ public final class ReportCharts {
         return r;
     }
 
-    private static ValueMarker referenceMarker(double value, String label) {
+    /** A vertical dashed line with its label at the top, left of the line (the line is often at the right edge). */
+    private static ValueMarker verticalMarker(double value, String label) {
+        ValueMarker m = marker(value, label);
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+        return m;
+    }
+
+    /** A horizontal dashed line with its label just above it, at the left. */
+    private static ValueMarker horizontalMarker(double value, String label) {
+        ValueMarker m = marker(value, label);
+        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+        return m;
+    }
+
+    private static ValueMarker marker(double value, String label) {
         ValueMarker m = new ValueMarker(value, REFERENCE, new BasicStroke(1.6f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 1f, new float[] {5f, 4f}, 0f));
         m.setLabel(label);
-        m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         m.setLabelPaint(REFERENCE);
-        m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-        m.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
-        m.setLabelOffset(new RectangleInsets(4, 4, 4, 4));
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        m.setLabelOffset(new RectangleInsets(3, 6, 3, 6));
         return m;
     }
 
