@@ -438,6 +438,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     private String commandLine() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
+        int self = args.indexOf(spec.name()); // the arguments of the whole command line, "demo" included
+        args = args.subList(self + 1, args.size());
         StringBuilder b = new StringBuilder("./gaudi demo");
         for (String a : args) {
             b.append(' ').append(a.matches("[A-Za-z0-9_./,:=+-]+") ? a : "'" + a.replace("'", "'\\''") + "'");
@@ -502,10 +504,5 @@ public final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             System.err.println("demo: could not remove the staging folder " + dir + ": " + e.getMessage());
         }
-    }
-
-    /** For tests: the command's usage text. */
-    static String usage() {
-        return new CommandLine(new DemoCommand()).getUsageMessage();
     }
 }
