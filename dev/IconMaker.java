@@ -22,6 +22,10 @@ public final class IconMaker {
         new File("icons").mkdirs();
         write("icons/gaudi.png", IconMaker::category);
         write("icons/reader.png", IconMaker::reader);
+        write("icons/edmlearner.png", IconMaker::edmLearner);
+        write("icons/predictorlearner.png", IconMaker::predictorLearner);
+        write("icons/objective.png", IconMaker::objective);
+        write("icons/sampler.png", IconMaker::sampler);
     }
 
     interface Painter {
@@ -81,5 +85,61 @@ public final class IconMaker {
         g.draw(hexagon(8, 5.2, 4.2));
         g.setColor(ACCENT);
         g.fillOval(7, 4, 3, 3);
+    }
+
+    /** EDM Learner: noise dots (left) that become a ring (right). */
+    static void edmLearner(Graphics2D g) {
+        g.setColor(new Color(0x90, 0x90, 0x90));
+        int[][] dots = {{1, 3}, {4, 1}, {2, 8}, {5, 6}, {1, 13}, {4, 11}};
+        for (int[] d : dots) {
+            g.fillOval(d[0], d[1], 2, 2);
+        }
+        g.setStroke(new BasicStroke(1.4f));
+        g.setColor(RING);
+        g.draw(hexagon(11, 8, 4.2));
+        g.setColor(ACCENT);
+        g.fillOval(6, 7, 2, 2);
+    }
+
+    /** Property Predictor Learner: a ring and a bar chart of predicted values. */
+    static void predictorLearner(Graphics2D g) {
+        g.setStroke(new BasicStroke(1.4f));
+        g.setColor(RING);
+        g.draw(hexagon(5, 5.5, 4.0));
+        g.setColor(ACCENT);
+        g.fillRect(9, 10, 2, 5);
+        g.fillRect(12, 6, 2, 9);
+        g.setColor(new Color(0x80, 0x80, 0x80));
+        g.setStroke(new BasicStroke(1f));
+        g.drawLine(1, 15, 15, 15);
+    }
+
+    /** Objective: a target (bullseye) with an upward arrow. */
+    static void objective(Graphics2D g) {
+        g.setStroke(new BasicStroke(1.3f));
+        g.setColor(RING);
+        g.drawOval(1, 3, 12, 12);
+        g.drawOval(4, 6, 6, 6);
+        g.setColor(ACCENT);
+        g.fillOval(6, 8, 2, 2);
+        g.setStroke(new BasicStroke(1.5f));
+        g.drawLine(13, 9, 13, 1);
+        g.drawLine(13, 1, 10, 4);
+        g.drawLine(13, 1, 15, 3);
+    }
+
+    /** Guided Sampler: two fused rings with a guiding arrow into them. */
+    static void sampler(Graphics2D g) {
+        double r = 3.6;
+        double dx = r * Math.sqrt(3);
+        g.setStroke(new BasicStroke(1.3f));
+        g.setColor(RING);
+        g.draw(hexagon(10 - dx / 2, 10, r));
+        g.draw(hexagon(10 + dx / 2, 10, r));
+        g.setColor(ACCENT);
+        g.setStroke(new BasicStroke(1.5f));
+        g.drawLine(1, 1, 6, 6);
+        g.drawLine(6, 6, 6, 3);
+        g.drawLine(6, 6, 3, 6);
     }
 }

@@ -24,6 +24,16 @@ final class ConsoleProgress implements AutoCloseable {
         /** Nothing. */
         NONE;
 
+        /** Parses auto, bar, lines or none (case-insensitive). */
+        static Mode parse(String text) {
+            for (Mode m : values()) {
+                if (m.name().equalsIgnoreCase(text.trim())) {
+                    return m;
+                }
+            }
+            throw new IllegalArgumentException("--progress must be auto, bar, lines or none, got '" + text + "'");
+        }
+
         Mode resolve() {
             if (this != AUTO) {
                 return this;

@@ -65,7 +65,7 @@ public final class EvalEdmCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         compute.applyThreads();
-        ConsoleProgress.Mode mode = ConsoleProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
+        ConsoleProgress.Mode mode = ConsoleProgress.Mode.parse(progress);
         PrintStream out = System.out;
         AtomicBoolean cancelled = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.diffusion.EdmModel;
+import org.gaudi.core.diffusion.EdmTrainable;
 import org.gaudi.core.diffusion.EdmTraining;
 import org.gaudi.core.diffusion.EdmTrainingSettings;
 import org.gaudi.core.model.ModelArchive;
@@ -69,6 +70,11 @@ public final class TrainEdmCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double valFraction;
 
+    @Option(names = "--val-metric", defaultValue = "eps", paramLabel = "eps|nll",
+            description = "What picks the best epoch: eps = validation noise-prediction loss (one network pass, steady)"
+                    + " or nll = the variational bound, as GaUDI (two passes, noisier) (default: ${DEFAULT-VALUE}).")
+    String valMetric;
+
     @Option(names = "--test-fraction", defaultValue = "0.1", paramLabel = "F",
             description = "Fraction of all molecules held out entirely (default: ${DEFAULT-VALUE}, as GaUDI).")
     double testFraction;
@@ -103,9 +109,20 @@ public final class TrainEdmCommand implements Callable<Integer> {
         return CliErrors.guard("train-edm", this::run);
     }
 
+    private static EdmTrainable.ValidationMetric validationMetric(String text) {
+        switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "eps":
+                return EdmTrainable.ValidationMetric.EPSILON_LOSS;
+            case "nll":
+                return EdmTrainable.ValidationMetric.NLL;
+            default:
+                throw new IllegalArgumentException("--val-metric must be eps or nll, got '" + text + "'");
+        }
+    }
+
     private int run() throws Exception {
         compute.applyThreads();
-        ConsoleProgress.Mode mode = ConsoleProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
+        ConsoleProgress.Mode mode = ConsoleProgress.Mode.parse(progress);
         PrintStream log = System.out;
         int min = data.minRingsOr(1);
         int max = data.maxRingsOr(11);
@@ -118,7 +135,8 @@ public final class TrainEdmCommand implements Callable<Integer> {
         EdmTrainingSettings settings = EdmTrainingSettings.builder().layers(layers).hidden(hidden).epochs(epochs)
                 .batchSize(batch).learningRate(lr).seed(seed).device(compute.deviceSetting())
                 .validationFraction(valFraction).testFraction(testFraction).emaDecay(ema).ringRange(min, max)
-                .checkpointEvery(checkpointEvery).keepTrainingState(!noTrainingState).build();
+                .checkpointEvery(checkpointEvery).keepTrainingState(!noTrainingState)
+                .validationMetric(validationMetric(valMetric)).build();
         Dataset dataset = data.load(min, max, mode, log);
 
         AtomicBoolean cancelled = new AtomicBoolean();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import org.gaudi.core.gor.GorKind;
 import org.gaudi.core.gor.RingType;
-import org.gaudi.core.model.ModelFormatException;
 import org.gaudi.core.model.ModelHeader;
 import org.gaudi.core.nn.EgnnDynamics;
 
@@ -88,15 +87,21 @@ public record EdmArchitecture(int layers, int hidden, int maxRings, NodeLayout l
         return keys;
     }
 
-    /** Writes the hyper-parameters into a model header. */
-    void writeTo(ModelHeader header) {
-        header.hyperParameter("layers", layers)
-                .hyperParameter("hidden", hidden)
-                .hyperParameter("maxRings", maxRings)
-                .hyperParameter("paddedNodes", featurizer().paddedNodes())
-                .hyperParameter("layout", layout.name())
-                .hyperParameter("vocabulary", vocabularyKeys())
-                .hyperParameter("timesteps", timesteps)
+    /**
+     * The architecture of an existing diffusion model. The schedule settings are informational (the diffusion keeps
+     * its own γ table); NaN settings (a schedule rebuilt from a table) are replaced by GaUDI's.
+     */
+    static EdmArchitecture of(EquivariantDiffusion d, double precision, double power) {
+        GorFeaturizer f = d.featurizer();
+        return new EdmArchitecture(d.dynamics().layers(), d.dynamics().hidden(), f.maxRings(), f.layout(),
+                f.vocabulary(), d.schedule().timesteps(),
+                Double.isFinite(precision) ? precision : NoiseSchedule.DEFAULT_PRECISION,
+                Double.isFinite(power) ? power : 2.0);
+    }
+
+    /** Adds the descriptive hyper-parameters (schedule, normalisation, fixed EGNN settings) to a header. */
+    void describeIn(ModelHeader header) {
+        header.hyperParameter("paddedNodes", featurizer().paddedNodes())
                 .hyperParameter("schedule", "polynomial_" + formatPower())
                 .hyperParameter("schedulePrecision", precision)
                 .hyperParameter("schedulePower", power)
@@ -111,55 +116,6 @@ public record EdmArchitecture(int layers, int hidden, int maxRings, NodeLayout l
 
     private String formatPower() {
         return power == Math.rint(power) ? Integer.toString((int) power) : Double.toString(power);
-    }
-
-    /**
-     * Reads the hyper-parameters from a model header.
-     *
-     * @throws ModelFormatException naming the file and the entry when one is missing, malformed or unsupported
-     */
-    static EdmArchitecture readFrom(ModelHeader header) throws ModelFormatException {
-        String source = header.source();
-        try {
-            int layers = header.hyperParameter("layers", Integer.class);
-            int hidden = header.hyperParameter("hidden", Integer.class);
-            int maxRings = header.hyperParameter("maxRings", Integer.class);
-            String layoutName = header.hyperParameter("layout", String.class);
-            NodeLayout layout;
-            try {
-                layout = NodeLayout.valueOf(layoutName);
-            } catch (IllegalArgumentException e) {
-                throw new ModelFormatException(source, "unknown node layout '" + layoutName + "'");
-            }
-            @SuppressWarnings("unchecked")
-            List<String> keys = header.hyperParameter("vocabulary", List.class);
-            List<RingType> vocabulary = new ArrayList<>();
-            for (Object k : keys) {
-                vocabulary.add(ringType(String.valueOf(k), source));
-            }
-            int timesteps = header.hyperParameter("timesteps", Integer.class);
-            double precision = header.hyperParameter("schedulePrecision", Double.class);
-            double power = header.hyperParameter("schedulePower", Double.class);
-            if (header.hasHyperParameter("normalizeFactors")) {
-                double[] f = header.hyperParameter("normalizeFactors", double[].class);
-                if (f.length != 2 || f[0] != GorFeaturizer.POSITION_SCALE || f[1] != GorFeaturizer.FEATURE_SCALE) {
-                    throw new ModelFormatException(source, "normalisation factors " + java.util.Arrays.toString(f)
-                            + " are not supported (this version uses [3.0, 4.0])");
-                }
-            }
-            return new EdmArchitecture(layers, hidden, maxRings, layout, vocabulary, timesteps, precision, power);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            throw new ModelFormatException(source, "invalid EDM hyper-parameters: " + e.getMessage(), e);
-        }
-    }
-
-    private static RingType ringType(String key, String source) throws ModelFormatException {
-        for (RingType t : RingType.values()) {
-            if (t.key().equals(key)) {
-                return t;
-            }
-        }
-        throw new ModelFormatException(source, "unknown ring type '" + key + "' in the vocabulary");
     }
 
     @Override

@@ -62,20 +62,14 @@ public final class EdmModel implements AutoCloseable {
     private Map<String, Object> training = new LinkedHashMap<>();
     private Map<String, Object> metrics = new LinkedHashMap<>();
 
-    private EdmModel(EdmArchitecture architecture, Device device, long initSeed) {
+    private EdmModel(EdmArchitecture architecture, Device device, NDManager manager, EquivariantDiffusion diffusion,
+            long seed) {
         this.architecture = Objects.requireNonNull(architecture, "architecture");
         this.device = Objects.requireNonNull(device, "device");
-        this.manager = Djl.call(() -> NDManager.newBaseManager(device));
-        try {
-            this.dynamics = architecture.newNetwork();
-            Djl.run(() -> dynamics.initializeParameters(manager, initSeed));
-            this.diffusion = new EquivariantDiffusion(dynamics, architecture.schedule(), architecture.featurizer());
-        } catch (RuntimeException e) {
-            manager.close();
-            throw e;
-        }
-        this.seed = initSeed;
-        this.ringCounts = null;
+        this.manager = manager;
+        this.diffusion = diffusion;
+        this.dynamics = diffusion.dynamics();
+        this.seed = seed;
         this.trainingKeys = Collections.emptySet();
         this.data = EdmDataSummary.none();
     }
@@ -88,8 +82,19 @@ public final class EdmModel implements AutoCloseable {
      */
     public static EdmModel initialise(EdmArchitecture architecture, Device device, long seed,
             RingCountDistribution ringCounts, Set<String> trainingKeys, EdmDataSummary data) {
-        EdmModel m = new EdmModel(architecture, device, seed);
-        m.ringCounts = checkDistribution(ringCounts, architecture);
+        checkDistribution(ringCounts, architecture);
+        NDManager manager = Djl.call(() -> NDManager.newBaseManager(device));
+        EquivariantDiffusion diffusion;
+        try {
+            EgnnDynamics net = architecture.newNetwork();
+            Djl.run(() -> net.initializeParameters(manager, seed));
+            diffusion = new EquivariantDiffusion(net, architecture.schedule(), architecture.featurizer());
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        EdmModel m = new EdmModel(architecture, device, manager, diffusion, seed);
+        m.ringCounts = ringCounts;
         m.trainingKeys = Collections.unmodifiableSet(new TreeSet<>(trainingKeys));
         m.data = Objects.requireNonNull(data, "data");
         return m;
@@ -121,50 +126,71 @@ public final class EdmModel implements AutoCloseable {
         return fromArchive(ModelArchive.read(file, KIND), device);
     }
 
-    /** Builds the model held by an archive (e.g. from KNIME port content). */
+    /**
+     * Builds the model held by an archive (e.g. from KNIME port content). The network, schedule (its stored γ table)
+     * and ring-count distribution are required; the training metadata (InChIKeys, seed, data, settings, metrics) are
+     * read when present, so files written by {@link EdmModelFile#archive} load too.
+     */
     public static EdmModel fromArchive(ModelArchive archive, Device device) throws ModelFormatException {
         ModelHeader h = archive.header();
         String source = archive.source();
         if (!KIND.equals(h.kind())) {
             throw new ModelFormatException(source, "holds a '" + h.kind() + "' model, not a '" + KIND + "' model");
         }
-        int format = metadata(h, source, "edmFormat", new TypeReference<Integer>() { });
-        if (format > EDM_FORMAT || format < 1) {
-            throw new ModelFormatException(source, "EDM header format " + format + " is not supported (this version"
-                    + " reads 1 to " + EDM_FORMAT + "); update the GaUDI extension");
+        if (h.hasMetadata("edmFormat")) {
+            int format = metadata(h, source, "edmFormat", new TypeReference<Integer>() { });
+            if (format > EDM_FORMAT || format < 1) {
+                throw new ModelFormatException(source, "EDM header format " + format + " is not supported (this"
+                        + " version reads 1 to " + EDM_FORMAT + "); update the GaUDI extension");
+            }
         }
-        EdmArchitecture arch = EdmArchitecture.readFrom(h);
-        long[] counts = metadata(h, source, "ringCountDistribution", new TypeReference<long[]>() { });
-        RingCountDistribution dist;
+        NDManager manager = Djl.call(() -> NDManager.newBaseManager(device));
         try {
-            dist = checkDistribution(RingCountDistribution.fromCounts(counts), arch);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(source, "invalid ring-count distribution: " + e.getMessage(), e);
-        }
-        List<String> keys = metadata(h, source, "trainingInchiKeys", new TypeReference<List<String>>() { });
-        long seed = metadata(h, source, "seed", new TypeReference<Long>() { });
-        EdmDataSummary data = metadata(h, source, "data", new TypeReference<EdmDataSummary>() { });
-        Map<String, Object> training = h.hasMetadata("training")
-                ? metadata(h, source, "training", new TypeReference<LinkedHashMap<String, Object>>() { })
-                : new LinkedHashMap<>();
-        Map<String, Object> metrics = h.hasMetadata("metrics")
-                ? metadata(h, source, "metrics", new TypeReference<LinkedHashMap<String, Object>>() { })
-                : new LinkedHashMap<>();
-        EdmModel m;
-        try {
-            m = initialise(arch, device, seed, dist, new TreeSet<>(keys), data);
-        } catch (RuntimeException e) {
-            throw new ModelFormatException(source, "cannot build the network: " + e.getMessage(), e);
-        }
-        try {
-            archive.loadParametersInto(m.dynamics);
+            EdmModelFile.Loaded loaded = Djl.call(() -> EdmModelFile.load(archive, manager));
+            if (loaded.ringCounts() == null) {
+                throw new ModelFormatException(source, "has no ring-count distribution (metadata 'ringCounts');"
+                        + " it cannot sample");
+            }
+            double precision = h.hasHyperParameter("schedulePrecision")
+                    ? metadataOrHyper(h, source, "schedulePrecision") : Double.NaN;
+            double power = h.hasHyperParameter("schedulePower") ? metadataOrHyper(h, source, "schedulePower")
+                    : Double.NaN;
+            EdmArchitecture arch;
+            try {
+                arch = EdmArchitecture.of(loaded.diffusion(), precision, power);
+                checkDistribution(loaded.ringCounts(), arch);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(source, "inconsistent EDM header: " + e.getMessage(), e);
+            }
+            long seed = h.hasMetadata("seed") ? metadata(h, source, "seed", new TypeReference<Long>() { }) : 0L;
+            EdmModel m = new EdmModel(arch, device, manager, loaded.diffusion(), seed);
+            m.ringCounts = loaded.ringCounts();
+            if (h.hasMetadata("trainingInchiKeys")) {
+                m.trainingKeys = Collections.unmodifiableSet(new TreeSet<>(metadata(h, source, "trainingInchiKeys",
+                        new TypeReference<List<String>>() { })));
+            }
+            if (h.hasMetadata("data")) {
+                m.data = metadata(h, source, "data", new TypeReference<EdmDataSummary>() { });
+            }
+            if (h.hasMetadata("training")) {
+                m.training = metadata(h, source, "training", new TypeReference<LinkedHashMap<String, Object>>() { });
+            }
+            if (h.hasMetadata("metrics")) {
+                m.metrics = metadata(h, source, "metrics", new TypeReference<LinkedHashMap<String, Object>>() { });
+            }
+            return m;
         } catch (ModelFormatException | RuntimeException e) {
-            m.close();
+            manager.close();
             throw e;
         }
-        m.training = training;
-        m.metrics = metrics;
-        return m;
+    }
+
+    private static double metadataOrHyper(ModelHeader h, String source, String key) throws ModelFormatException {
+        try {
+            return h.hyperParameter(key, Double.class);
+        } catch (IllegalStateException e) {
+            throw new ModelFormatException(source, "hyper-parameter '" + key + "' is not a number", e);
+        }
     }
 
     private static <V> V metadata(ModelHeader h, String source, String key, TypeReference<V> type)
@@ -185,14 +211,17 @@ public final class EdmModel implements AutoCloseable {
         return Djl.call(() -> ModelArchive.of(header(), dynamics));
     }
 
-    /** The header describing this model (hyper-parameters and metadata). */
+    /**
+     * The header describing this model: {@link EdmModelFile#header} (network, layout, vocabulary, γ table, ring
+     * counts) plus the schedule settings, normalisation factors, seed, data summary and split, training settings and
+     * metrics, and the training-set InChIKeys.
+     */
     public ModelHeader header() {
-        ModelHeader h = new ModelHeader(KIND);
-        architecture.writeTo(h);
+        ModelHeader h = EdmModelFile.header(diffusion, ringCounts);
+        architecture.describeIn(h);
         h.hyperParameter("parameterCount", parameterCount());
         h.metadata("edmFormat", EDM_FORMAT)
                 .metadata("seed", seed)
-                .metadata("ringCountDistribution", ringCounts.counts())
                 .metadata("data", data)
                 .metadata("training", training)
                 .metadata("metrics", metrics)

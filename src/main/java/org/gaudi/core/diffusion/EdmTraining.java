@@ -1,10 +1,7 @@
 package org.gaudi.core.diffusion;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.training.ParameterStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.gaudi.core.data.Dataset;
@@ -26,7 +22,6 @@ import org.gaudi.core.model.ModelFormatException;
 import org.gaudi.core.train.DataSplit;
 import org.gaudi.core.train.EpochStats;
 import org.gaudi.core.train.ParameterSnapshot;
-import org.gaudi.core.train.TrainableModel;
 import org.gaudi.core.train.Trainer;
 import org.gaudi.core.train.TrainingCheckpoint;
 import org.gaudi.core.train.TrainingListener;
@@ -39,7 +34,8 @@ import org.gaudi.core.train.TrainingResult;
  * learn the ring-count distribution from the training part; compute the training molecules' InChIKeys (for
  * novelty); build the network (seeded initialisation) with N_pad = the largest ring count kept; train with the
  * generic {@link Trainer} (AMSGrad-AdamW, adaptive clipping, optional EMA), selecting the best weights by the
- * validation ε-loss; record settings, split, seed and metrics in the header; write the file atomically.
+ * validation loss ({@link EdmTrainable.ValidationMetric}: ε-loss or the NLL bound); record settings, split, seed and
+ * metrics in the header; write the file atomically.
  *
  * <p>Cancellation (checked before every step and every few hundred molecules while computing keys) and failures
  * throw ({@link org.gaudi.core.train.TrainingCancelledException},
@@ -201,8 +197,8 @@ public final class EdmTraining {
 
     private Outcome run(EdmModel model, Items items, DataSplit split, TrainingCheckpoint from,
             EdmTrainingSettings effective, int keyFailures, double earlierSeconds, Path out) throws IOException {
-        GorBatch all = encode(model.architecture().featurizer(), items);
-        Trainable trainable = new Trainable(model.diffusion(), all);
+        checkEncodable(model.architecture().featurizer(), items);
+        EdmTrainable trainable = new EdmTrainable(model.diffusion(), effective.validationMetric());
         Trainer trainer = new Trainer(effective.trainerSettings()).listener(listener).cancellation(cancelled);
         if (out != null && effective.checkpointEvery() > 0) {
             trainer.checkpoints(effective.checkpointEvery(), cp -> {
@@ -211,12 +207,12 @@ public final class EdmTraining {
                 messages.accept("checkpoint after epoch " + cp.epochsCompleted() + " written to " + out);
             });
         }
-        List<Integer> indices = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            indices.add(i);
+        List<GraphOfRings> graphs = new ArrayList<>(items.size());
+        for (MoleculeRecord r : items.records) {
+            graphs.add(r.gor());
         }
-        TrainingResult result = from == null ? trainer.fit(trainable, indices, split)
-                : trainer.resume(trainable, indices, from);
+        TrainingResult result = from == null ? trainer.fit(trainable, graphs, split)
+                : trainer.resume(trainable, graphs, from);
         // the block now holds the best weights
         model.recordTraining(effective.toMap(), metrics(model, result, result.finalCheckpoint(), keyFailures,
                 earlierSeconds));
@@ -312,14 +308,14 @@ public final class EdmTraining {
         }
     }
 
-    /** Encodes every item once; an item that does not fit is named by its molecule id. */
-    private static GorBatch encode(GorFeaturizer featurizer, Items items) {
+    /** Encodes every item once so that one that does not fit is named by its molecule id before training. */
+    private static void checkEncodable(GorFeaturizer featurizer, Items items) {
         List<GraphOfRings> graphs = new ArrayList<>(items.size());
         for (MoleculeRecord r : items.records) {
             graphs.add(r.gor());
         }
         try {
-            return featurizer.encode(graphs);
+            featurizer.encode(graphs);
         } catch (IllegalArgumentException e) {
             for (MoleculeRecord r : items.records) {
                 try {
@@ -384,43 +380,6 @@ public final class EdmTraining {
                 out.add(records.get(i).id());
             }
             return out;
-        }
-    }
-
-    /** The diffusion loss on pre-encoded graphs; items are indices into the encoded batch. */
-    private static final class Trainable implements TrainableModel<Integer> {
-        private final EquivariantDiffusion diffusion;
-        private final GorBatch all;
-
-        Trainable(EquivariantDiffusion diffusion, GorBatch all) {
-            this.diffusion = diffusion;
-            this.all = all;
-        }
-
-        @Override
-        public Block block() {
-            return diffusion.dynamics();
-        }
-
-        @Override
-        public NDArray trainingLoss(NDManager manager, List<Integer> batch, SplittableRandom random) {
-            return diffusion.trainingLoss(new ParameterStore(manager, false), manager, all.select(indices(batch)),
-                    random);
-        }
-
-        @Override
-        public NDArray validationLoss(NDManager manager, List<Integer> batch, SplittableRandom random) {
-            NDArray perSample = diffusion.validationLossPerSample(new ParameterStore(manager, false), manager,
-                    all.select(indices(batch)), random);
-            return perSample.mean();
-        }
-
-        private static int[] indices(List<Integer> batch) {
-            int[] idx = new int[batch.size()];
-            for (int k = 0; k < idx.length; k++) {
-                idx[k] = batch.get(k);
-            }
-            return idx;
         }
     }
 }

@@ -26,6 +26,7 @@ public final class EdmTrainingSettings {
     private final int maxRings;
     private final int checkpointEvery;
     private final boolean keepTrainingState;
+    private final EdmTrainable.ValidationMetric validationMetric;
 
     private EdmTrainingSettings(Builder b) {
         this.layers = b.layers;
@@ -42,6 +43,7 @@ public final class EdmTrainingSettings {
         this.maxRings = b.maxRings;
         this.checkpointEvery = b.checkpointEvery;
         this.keepTrainingState = b.keepTrainingState;
+        this.validationMetric = b.validationMetric;
     }
 
     public static Builder builder() {
@@ -65,6 +67,7 @@ public final class EdmTrainingSettings {
         b.maxRings = maxRings;
         b.checkpointEvery = checkpointEvery;
         b.keepTrainingState = keepTrainingState;
+        b.validationMetric = validationMetric;
         return b;
     }
 
@@ -135,6 +138,11 @@ public final class EdmTrainingSettings {
         return keepTrainingState;
     }
 
+    /** What selects the best epoch: the validation ε-loss (default) or the NLL bound (the reference's choice). */
+    public EdmTrainable.ValidationMetric validationMetric() {
+        return validationMetric;
+    }
+
     /** The generic trainer settings these imply (GaUDI's optimiser and adaptive clipping). */
     public TrainingSettings trainerSettings() {
         return TrainingSettings.builder().epochs(epochs).batchSize(batchSize).learningRate(learningRate).seed(seed)
@@ -158,6 +166,7 @@ public final class EdmTrainingSettings {
         m.put("maxRings", maxRings);
         m.put("checkpointEvery", checkpointEvery);
         m.put("keepTrainingState", keepTrainingState);
+        m.put("validationMetric", validationMetric.name());
         m.put("optimizer", trainerSettings().toMap());
         return m;
     }
@@ -183,6 +192,14 @@ public final class EdmTrainingSettings {
         b.checkpointEvery(intValue(m, "checkpointEvery"));
         Object keep = m.get("keepTrainingState");
         b.keepTrainingState(keep == null || Boolean.parseBoolean(String.valueOf(keep)));
+        Object metric = m.get("validationMetric");
+        if (metric != null) {
+            try {
+                b.validationMetric(EdmTrainable.ValidationMetric.valueOf(String.valueOf(metric)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("training setting 'validationMetric' is unknown: " + metric, e);
+            }
+        }
         return b.build();
     }
 
@@ -226,6 +243,7 @@ public final class EdmTrainingSettings {
         private int maxRings = 11;
         private int checkpointEvery;
         private boolean keepTrainingState = true;
+        private EdmTrainable.ValidationMetric validationMetric = EdmTrainable.ValidationMetric.EPSILON_LOSS;
 
         private Builder() {
         }
@@ -308,6 +326,11 @@ public final class EdmTrainingSettings {
 
         public Builder keepTrainingState(boolean keep) {
             this.keepTrainingState = keep;
+            return this;
+        }
+
+        public Builder validationMetric(EdmTrainable.ValidationMetric metric) {
+            this.validationMetric = Objects.requireNonNull(metric, "validation metric");
             return this;
         }
 

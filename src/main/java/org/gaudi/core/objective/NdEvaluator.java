@@ -50,7 +50,7 @@ final class NdEvaluator {
         Val v = ev.eval(e);
         long batch = predictions.getShape().get(0);
         NDArray values = v.isConstant()
-                ? predictions.getManager().zeros(new Shape(batch), predictions.getDataType()).add(v.constant())
+                ? predictions.getManager().zeros(new Shape(batch), predictions.getDataType()).add(ev.k(v.constant()))
                 : v.array();
         DomainReport r = report ? ev.report(values, batch) : null;
         return new Output(values, r);
@@ -98,20 +98,20 @@ final class NdEvaluator {
         Val r = eval(b.right());
         switch (b.op()) {
             case ADD:
-                return Val.of(l.isConstant() ? r.array().add(l.constant())
-                        : r.isConstant() ? l.array().add(r.constant()) : l.array().add(r.array()));
+                return Val.of(l.isConstant() ? r.array().add(k(l.constant()))
+                        : r.isConstant() ? l.array().add(k(r.constant())) : l.array().add(r.array()));
             case SUB:
-                return Val.of(l.isConstant() ? r.array().neg().add(l.constant())
-                        : r.isConstant() ? l.array().sub(r.constant()) : l.array().sub(r.array()));
+                return Val.of(l.isConstant() ? r.array().neg().add(k(l.constant()))
+                        : r.isConstant() ? l.array().sub(k(r.constant())) : l.array().sub(r.array()));
             case MUL:
-                return Val.of(l.isConstant() ? r.array().mul(l.constant())
-                        : r.isConstant() ? l.array().mul(r.constant()) : l.array().mul(r.array()));
+                return Val.of(l.isConstant() ? r.array().mul(k(l.constant()))
+                        : r.isConstant() ? l.array().mul(k(r.constant())) : l.array().mul(r.array()));
             case DIV: {
                 if (r.isConstant()) {
-                    return Val.of(l.array().div(r.constant()));
+                    return Val.of(l.array().div(k(r.constant())));
                 }
                 NDArray d = guardDenominator(r.array(), b);
-                return Val.of(l.isConstant() ? d.zerosLike().add(l.constant()).div(d) : l.array().div(d));
+                return Val.of(l.isConstant() ? d.zerosLike().add(k(l.constant())).div(d) : l.array().div(d));
             }
             default:
                 return power(b, l, r);
@@ -129,12 +129,12 @@ final class NdEvaluator {
             } else {
                 x = guardBelow(x, DomainPolicy.FLOOR, b);
             }
-            return Val.of(x.pow(c));
+            return Val.of(x.pow(k(c)));
         }
         NDArray y = exponent.array();
         if (base.isConstant()) {
             // constant bases of non-constant powers are validated positive when the objective is built
-            return Val.of(y.zerosLike().add(base.constant()).pow(y));
+            return Val.of(y.zerosLike().add(k(base.constant())).pow(y));
         }
         return Val.of(guardBelow(base.array(), DomainPolicy.FLOOR, b).pow(y));
     }
@@ -157,14 +157,14 @@ final class NdEvaluator {
                 NDArray u = eval(c.args().get(0)).array();
                 NDArray over = u.gt(DomainPolicy.EXP_ARGUMENT_MAX);
                 note(c, over);
-                return Val.of(NDArrays.where(over, u.zerosLike().add(DomainPolicy.EXP_ARGUMENT_MAX), u).exp());
+                return Val.of(NDArrays.where(over, u.zerosLike().add(k(DomainPolicy.EXP_ARGUMENT_MAX)), u).exp());
             }
             default:
                 return Val.of(guardBelow(eval(c.args().get(0)).array(), DomainPolicy.FLOOR, c).log());
         }
     }
 
-    private static Val extremum(boolean max, Val a, Val b) {
+    private Val extremum(boolean max, Val a, Val b) {
         if (a.isConstant() && b.isConstant()) {
             return Val.of(max ? Math.max(a.constant(), b.constant()) : Math.min(a.constant(), b.constant()));
         }
@@ -172,23 +172,32 @@ final class NdEvaluator {
             return extremum(max, b, a);
         }
         if (b.isConstant()) {
-            return Val.of(max ? a.array().maximum(b.constant()) : a.array().minimum(b.constant()));
+            return Val.of(max ? a.array().maximum(k(b.constant())) : a.array().minimum(k(b.constant())));
         }
         return Val.of(max ? a.array().maximum(b.array()) : a.array().minimum(b.array()));
+    }
+
+    /**
+     * A constant as a tensor owned by the predictions' manager. Never use DJL's {@code Number} overloads
+     * ({@code x.mul(2.0)}) here: they close a buffer-backed scalar that autograd may keep for the backward pass, and
+     * a garbage collection before backward then corrupts the guidance gradient (see {@code Djl.owned}).
+     */
+    NDArray k(double value) {
+        return predictions.getManager().create(value).toType(predictions.getDataType(), false);
     }
 
     /** u where u ≥ floor (or NaN), else floor; gradient 0 where replaced. */
     private NDArray guardBelow(NDArray u, double floor, Expr site) {
         NDArray below = u.lt(floor);
         note(site, below);
-        return NDArrays.where(below, u.zerosLike().add(floor), u);
+        return NDArrays.where(below, u.zerosLike().add(k(floor)), u);
     }
 
     /** d where |d| ≥ FLOOR (or NaN), else ±FLOOR with d's sign (0 counts as positive). */
     private NDArray guardDenominator(NDArray d, Expr site) {
         NDArray small = d.abs().lt(DomainPolicy.FLOOR);
         note(site, small);
-        NDArray floor = d.zerosLike().add(DomainPolicy.FLOOR);
+        NDArray floor = d.zerosLike().add(k(DomainPolicy.FLOOR));
         NDArray signed = NDArrays.where(d.lt(0), floor.neg(), floor);
         return NDArrays.where(small, signed, d);
     }

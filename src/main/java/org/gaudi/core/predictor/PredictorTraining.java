@@ -343,6 +343,7 @@ public final class PredictorTraining {
         m.put("filteredOut", items.filteredOut);
         m.put("used", items.size());
         m.put("split", split.ids(items.records, MoleculeRecord::id));
+        m.put("fingerprint", items.fingerprint());
         return m;
     }
 
@@ -356,6 +357,11 @@ public final class PredictorTraining {
         Object ids = recorded.get("split");
         if (!(ids instanceof Map<?, ?> stored)) {
             throw new IllegalArgumentException("the file " + file + " records no split; it cannot be resumed");
+        }
+        Object print = recorded.get("fingerprint");
+        if (print != null && !print.equals(items.fingerprint())) {
+            throw new IllegalArgumentException("the data differ from the run in " + file + ": same molecule ids but"
+                    + " other graphs or target values; resume with the same data");
         }
         Map<String, List<String>> now = split.ids(items.records, MoleculeRecord::id);
         for (Map.Entry<String, List<String>> e : now.entrySet()) {
@@ -421,6 +427,30 @@ public final class PredictorTraining {
 
         int size() {
             return records.size();
+        }
+
+        /** SHA-256 over ids, ring types, centroids and target values, to recognise the same data on resume. */
+        String fingerprint() {
+            try {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8);
+                for (int i = 0; i < records.size(); i++) {
+                    MoleculeRecord r = records.get(i);
+                    md.update(r.id().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    for (int k = 0; k < r.ringCount(); k++) {
+                        md.update(r.gor().type(k).key().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        for (double c : r.gor().centroid(k)) {
+                            md.update(buf.clear().putDouble(c).array());
+                        }
+                    }
+                    for (double v : targets[i]) {
+                        md.update(buf.clear().putDouble(v).array());
+                    }
+                }
+                return java.util.HexFormat.of().formatHex(md.digest());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is not available", e);
+            }
         }
 
         /** Encodes every graph once, naming the first molecule that does not fit the predictor's state space. */

@@ -346,6 +346,7 @@ public final class PropertyPredictor implements AutoCloseable {
             List<Parameter> params = new ArrayList<>(block.getParameters().values());
             boolean[] trainable = new boolean[params.size()];
             try (ExclusiveGradientCollector gc = ExclusiveGradientCollector.open()) {
+                // freeze and thaw while holding the collector, so concurrent queries never see thawed weights
                 for (int i = 0; i < params.size(); i++) {
                     trainable[i] = params.get(i).requiresGradient();
                     params.get(i).freeze(true);
@@ -365,10 +366,10 @@ public final class PropertyPredictor implements AutoCloseable {
                     gc.backward(values.sum());
                     return new GuidanceGradient(back(values.stopGradient(), z), back(zIn.getGradient(), z),
                             back(pred.stopGradient(), z));
-                }
-            } finally {
-                for (int i = 0; i < params.size(); i++) {
-                    params.get(i).freeze(!trainable[i]);
+                } finally {
+                    for (int i = 0; i < params.size(); i++) {
+                        params.get(i).freeze(!trainable[i]);
+                    }
                 }
             }
         });

@@ -171,19 +171,23 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
 
     /**
      * The headline figures, one "key: value" per line: valid, unique, novel, objective-mean, objective-best,
-     * huckel-gap-mean (eV), then stable, huckel-gap-max, non-finite-gradients and device. Missing values print as
-     * {@code n/a}.
+     * huckel-gap-mean (eV), then huckel-gap-max, objective-mean-all (with an objective), stable, non-finite-gradients
+     * and device. Missing values print as {@code n/a}.
      */
     public List<String> lines() {
         List<String> l = new ArrayList<>();
-        l.add(String.format(Locale.ROOT, "valid: %.4f (%d/%d)", validFraction(), valid, molecules));
-        l.add(String.format(Locale.ROOT, "unique: %.4f (%d/%d)", uniqueFraction(), unique, Math.max(valid, 1)));
-        l.add(String.format(Locale.ROOT, "novel: %.4f (%d/%d)", novelFraction(), novel, Math.max(valid, 1)));
+        l.add(String.format(Locale.ROOT, "valid: %.4f (%d of %d)", validFraction(), valid, molecules));
+        l.add(String.format(Locale.ROOT, "unique: %.4f (%d distinct of %d valid)", uniqueFraction(), unique, valid));
+        l.add(String.format(Locale.ROOT, "novel: %.4f (%d distinct novel of %d valid)", novelFraction(), novel,
+                valid));
         l.add("objective-mean: " + format(objectiveMean) + (objective == null ? "" : " (" + objective + ")"));
         l.add("objective-best: " + format(objectiveBest));
         l.add("huckel-gap-mean: " + format(huckelGapMeanEv) + (huckelGapMeanEv == null ? "" : " eV"));
         l.add("huckel-gap-max: " + format(huckelGapMaxEv) + (huckelGapMaxEv == null ? "" : " eV"));
-        l.add(String.format(Locale.ROOT, "stable: %.4f (%d/%d)", stableFraction(), stable, molecules));
+        if (objective != null) {
+            l.add("objective-mean-all: " + format(objectiveMeanAll) + " (all molecules, valid or not)");
+        }
+        l.add(String.format(Locale.ROOT, "stable: %.4f (%d of %d)", stableFraction(), stable, molecules));
         l.add("non-finite-gradients: " + nonFiniteGradients);
         l.add("device: " + device);
         return l;

@@ -153,6 +153,27 @@ public final class MoleculeTableReader {
         return new Dataset(SOURCE, targetNames, records, rejections);
     }
 
+    /**
+     * A warning naming how many input rows were skipped and why (counts per reason, then the first one with its row
+     * number and detail), or null when every row was read.
+     */
+    public static String rejectionWarning(final Dataset data) {
+        List<Rejection> r = data.rejections();
+        if (r.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder().append(r.size()).append(r.size() == 1 ? " input row" : " input rows")
+                .append(" skipped (");
+        String sep = "";
+        for (java.util.Map.Entry<RejectionReason, Integer> e : data.rejectionCounts().entrySet()) {
+            sb.append(sep).append(e.getValue()).append(' ').append(e.getKey().description());
+            sep = "; ";
+        }
+        Rejection first = r.get(0);
+        return sb.append("), e.g. row ").append(first.line()).append(" \"").append(first.id()).append("\": ")
+                .append(first.detail()).toString();
+    }
+
     /** Names of the target columns in output order. */
     public List<String> targetNames() {
         return targetNames;

@@ -142,13 +142,29 @@ public class EdmModelTest {
         msg = assertLoadFails(predictor, "predictor.gaudi-model");
         assertTrue(msg, msg.contains("gaudi-predictor"));
         // a header without the ring-count distribution
-        ModelHeader missing = new ModelHeader(EdmModel.KIND);
-        trained.architecture().writeTo(missing);
-        missing.metadata("edmFormat", 1);
         Path incomplete = tmp.getRoot().toPath().resolve("incomplete.gaudi-edm");
-        ModelArchive.of(missing, a.parameterBytes()).write(incomplete);
+        EdmModelFile.archive(trained.diffusion(), null).write(incomplete);
         msg = assertLoadFails(incomplete, "incomplete.gaudi-edm");
-        assertTrue(msg, msg.contains("ringCountDistribution"));
+        assertTrue(msg, msg.contains("ring-count distribution"));
+    }
+
+    @Test
+    public void aBareEdmModelFileLoadsWithEmptyTrainingMetadata() throws IOException {
+        Path bare = tmp.getRoot().toPath().resolve("bare.gaudi-edm");
+        EdmModelFile.archive(trained.diffusion(), trained.ringCountDistribution()).write(bare);
+        try (EdmModel m = EdmModel.load(bare, Device.cpu())) {
+            assertEquals(trained.architecture(), m.architecture());
+            assertTrue(m.trainingInchiKeys().isEmpty());
+            assertEquals(EdmDataSummary.none(), m.data());
+            SampleResult a = trained.sample(4, options(5), SamplingHook.none());
+            SampleResult b = m.sample(4, options(5), SamplingHook.none());
+            assertArrayEquals(a.x(), b.x(), 0f);
+        }
+        // and the full EDM file is readable by the lower-level reader
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager(Device.cpu())) {
+            EdmModelFile.Loaded l = EdmModelFile.load(ModelArchive.read(file), manager);
+            assertEquals(trained.ringCountDistribution(), l.ringCounts());
+        }
     }
 
     private static String assertLoadFails(Path p, String name) throws IOException {

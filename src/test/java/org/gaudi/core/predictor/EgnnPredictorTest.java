@@ -4,6 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gaudi.core.train.ExclusiveGradientCollector;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -12,6 +16,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 
 public class EgnnPredictorTest {
@@ -98,6 +103,44 @@ public class EgnnPredictorTest {
             block.setFactorisedEdges(true);
         }
         assertClose(reference, predict(block, d), 1e-5);
+    }
+
+    /** Both edge-layer paths must also give the same parameter gradients (the factorised one is used in training). */
+    @Test
+    public void factorisedAndConcatenatedGiveTheSameParameterGradients() {
+        PredictorTestData d = new PredictorTestData(16, new int[] {5, 7}, 7, 3);
+        List<float[]> reference = parameterGradients(d, false);
+        List<float[]> factorised = parameterGradients(d, true);
+        double norm = 0;
+        for (int i = 0; i < reference.size(); i++) {
+            float[] a = reference.get(i);
+            float[] b = factorised.get(i);
+            for (int k = 0; k < a.length; k++) {
+                assertEquals("parameter " + i + " element " + k, a[k], b[k], 1e-5 + 1e-4 * Math.abs(a[k]));
+                norm += a[k] * a[k];
+            }
+        }
+        assertTrue(norm > 1e-6);
+    }
+
+    private static List<float[]> parameterGradients(PredictorTestData d, boolean factorised) {
+        block.setFactorisedEdges(factorised);
+        List<float[]> out = new ArrayList<>();
+        try (NDManager m = manager.newSubManager()) {
+            try (ExclusiveGradientCollector gc = ExclusiveGradientCollector.open()) {
+                NDArray y = block.forward(new ParameterStore(m, false), d.toNd(m), true).singletonOrThrow();
+                gc.backward(y.square().sum());
+            }
+            for (Parameter p : block.getParameters().values()) {
+                NDArray g = p.getArray().getGradient();
+                g.attach(m);
+                out.add(g.toFloatArray());
+                g.subi(g);
+            }
+        } finally {
+            block.setFactorisedEdges(true);
+        }
+        return out;
     }
 
     @Test

@@ -108,6 +108,31 @@ public class PredictorTrainingTest {
         assertArrayEquals(a, b);
     }
 
+    /** Two epochs, then resuming from the file to three, give the weights of three uninterrupted epochs. */
+    @Test
+    public void resumeContinuesToTheSameWeights() throws Exception {
+        Dataset data = synthetic(40, 10);
+        Path first = tmp.getRoot().toPath().resolve("two.gaudi");
+        Path resumed = tmp.getRoot().toPath().resolve("three.gaudi");
+        byte[] straight;
+        try (PropertyPredictor p = new PredictorTraining(tiny().epochs(3).hidden(16).build()).train(data)
+                .predictor()) {
+            straight = p.toArchive().parameterBytes();
+        }
+        new PredictorTraining(tiny().epochs(2).hidden(16).build()).train(data, first).predictor().close();
+        PredictorTraining.Outcome o = new PredictorTraining(tiny().epochs(3).build()).resume(data, first, resumed);
+        try (PropertyPredictor p = o.predictor()) {
+            assertEquals(3, o.result().history().size());
+            assertArrayEquals(straight, p.toArchive().parameterBytes());
+        }
+        try {
+            new PredictorTraining(tiny().epochs(3).build()).resume(synthetic(40, 11), first, resumed);
+            fail("other molecules must not resume the run");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("differ"));
+        }
+    }
+
     @Test
     public void cancellationLeavesNoFile() throws Exception {
         Dataset data = synthetic(40, 8);

@@ -302,6 +302,29 @@ public class GuidedSamplerTest {
                 r.molecules().stream().map(DesignedMolecule::id).toList());
     }
 
+    /**
+     * Hetero models (ring types plus orientation nodes) go through the same pipeline: untrained, so the molecules
+     * are mostly invalid, but every row has its reason, finite predictions and an objective value.
+     */
+    @Test
+    public void heteroModelsRunThroughThePipeline() throws Exception {
+        try (EdmModel hetero = TinyModels.heteroEdm(2);
+             PropertyPredictor p = PropertyPredictor.initialise(TinyModels.spec(hetero.architecture()),
+                     ai.djl.Device.cpu(), 3)) {
+            DesignResult r = new GuidedSampler(hetero, p, Objective.parse("minimize abs(P_eV - 2.5) + Q^2",
+                    p.spec().targetNames())).run(GuidanceSettings.builder().molecules(4).batchSize(4).steps(10)
+                    .seed(3).build(), DesignProgress.NONE, () -> false);
+            assertEquals(4, r.molecules().size());
+            for (DesignedMolecule m : r.molecules()) {
+                assertTrue(m.valid() || m.invalidReason() != null);
+                assertNotNull(m.objective());
+                assertTrue(m.gor().hasOrientationNodes());
+                assertTrue(m.ringCount() >= 2 && m.ringCount() <= 4);
+            }
+            assertTrue(r.summary().guided());
+        }
+    }
+
     @Test
     public void predictorThatCannotGuideTheEdmIsAClearErrorBeforeSampling() throws Exception {
         // different vocabulary (hetero)

@@ -42,6 +42,14 @@ final class TinyModels {
                 EdmDataSummary.none());
     }
 
+    /** A hetero EDM (all ring types plus orientation nodes) with the same distribution. */
+    static EdmModel heteroEdm(long seed) {
+        RingCountDistribution dist = RingCountDistribution.fromCounts(Map.of(2, 1L, 3, 2L, 4, 1L));
+        EdmArchitecture arch = new EdmArchitecture(2, 16, 4, NodeLayout.RINGS_WITH_ORIENTATION,
+                List.of(RingType.values()), T, 1e-5, 2.0);
+        return EdmModel.initialise(arch, Device.cpu(), seed, dist, Set.of(), EdmDataSummary.none());
+    }
+
     static PredictorSpec spec(EdmArchitecture arch) {
         return PredictorSpec.forEdm(arch, new PredictorConfig(2, 16, 4.0, arch.vocabulary().size(), 2),
                 List.of(new PredictorTarget("P_eV", "eV"), new PredictorTarget("Q", "")),

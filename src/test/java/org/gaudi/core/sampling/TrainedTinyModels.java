@@ -28,9 +28,9 @@ import org.gaudi.core.predictor.PropertyPredictor;
  * way, and the test can measure the same quantity on the sampled graphs independently of the predictor. The second
  * target is the embedded dataset's Hückel gap (eV).
  */
-final class TrainedTinyModels {
-    static final String SPREAD = "SPREAD_A2";
-    static final String GAP = "HMO_GAP_eV";
+public final class TrainedTinyModels {
+    public static final String SPREAD = "SPREAD_A2";
+    public static final String GAP = "HMO_GAP_eV";
 
     private static ModelArchive edm;
     private static ModelArchive predictor;
@@ -56,12 +56,12 @@ final class TrainedTinyModels {
         return s;
     }
 
-    static synchronized ModelArchive edmArchive() {
+    public static synchronized ModelArchive edmArchive() {
         train();
         return edm;
     }
 
-    static synchronized ModelArchive predictorArchive() {
+    public static synchronized ModelArchive predictorArchive() {
         train();
         return predictor;
     }

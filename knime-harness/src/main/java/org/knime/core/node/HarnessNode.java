@@ -101,6 +101,7 @@ public final class HarnessNode<T extends NodeModel> {
     public PortObjectSpec[] configure(final PortObjectSpec... inSpecs) throws InvalidSettingsException {
         checkInputs(inSpecs, "spec");
         model.setWarningMessage(null);
+        model.clearPushedFlowVariables();
         PortObjectSpec[] out = model.configure(inSpecs.clone());
         if (out == null || out.length != getNrOutPorts()) {
             throw new IllegalStateException("configure() of " + model.getClass().getSimpleName() + " returned "
@@ -119,6 +120,7 @@ public final class HarnessNode<T extends NodeModel> {
     public PortObject[] execute(final ExecutionContext exec, final PortObject... inObjects) throws Exception {
         checkInputs(inObjects, "object");
         model.setWarningMessage(null);
+        model.clearPushedFlowVariables();
         PortObject[] out = model.execute(inObjects.clone(), exec);
         exec.checkCanceled();
         if (out == null || out.length != getNrOutPorts()) {
@@ -167,8 +169,17 @@ public final class HarnessNode<T extends NodeModel> {
         return model.getWarningMessage();
     }
 
+    /**
+     * The flow variables the model pushed during the last configure/execute (name to String, Integer or Double), in
+     * push order.
+     */
+    public java.util.Map<String, Object> getPushedFlowVariables() {
+        return model.getPushedFlowVariables();
+    }
+
     public void reset() {
         model.setWarningMessage(null);
+        model.clearPushedFlowVariables();
         model.reset();
     }
 }

@@ -3,6 +3,9 @@ package org.knime.core.node;
 import java.io.File;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.port.PortObject;
@@ -20,6 +23,7 @@ public abstract class NodeModel {
     private final PortType[] inPortTypes;
     private final PortType[] outPortTypes;
     private String warningMessage;
+    private final Map<String, Object> pushedFlowVariables = new LinkedHashMap<>();
 
     protected NodeModel(final int nrInDataPorts, final int nrOutDataPorts) {
         this(dataPorts(nrInDataPorts), dataPorts(nrOutDataPorts));
@@ -108,6 +112,42 @@ public abstract class NodeModel {
 
     final String getWarningMessage() {
         return warningMessage;
+    }
+
+    /** Puts a string flow variable onto the node's outgoing stack (a later push of the same name overrides it). */
+    protected final void pushFlowVariableString(final String name, final String value) {
+        pushFlowVariable(name, value);
+    }
+
+    /** Puts an integer flow variable onto the node's outgoing stack. */
+    protected final void pushFlowVariableInt(final String name, final int value) {
+        pushFlowVariable(name, value);
+    }
+
+    /** Puts a double flow variable onto the node's outgoing stack. */
+    protected final void pushFlowVariableDouble(final String name, final double value) {
+        pushFlowVariable(name, value);
+    }
+
+    private void pushFlowVariable(String name, Object value) {
+        if (name == null) {
+            throw new NullPointerException("Flow variable name must not be null");
+        }
+        if (value == null) {
+            throw new NullPointerException("Flow variable value must not be null");
+        }
+        pushedFlowVariables.remove(name);
+        pushedFlowVariables.put(name, value);
+    }
+
+    /** The variables pushed so far (name to String, Integer or Double), in push order; for {@link HarnessNode}. */
+    final Map<String, Object> getPushedFlowVariables() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(pushedFlowVariables));
+    }
+
+    /** Forgets the pushed variables, as the framework does when it re-configures or resets a node. */
+    final void clearPushedFlowVariables() {
+        pushedFlowVariables.clear();
     }
 
     protected final NodeLogger getLogger() {

@@ -1,0 +1,274 @@
+package org.gaudi.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import org.gaudi.core.data.Dataset;
+import org.gaudi.core.data.EmbeddedDataset;
+import org.gaudi.core.data.MoleculeRecord;
+import org.gaudi.core.diffusion.SamplingCancelledException;
+import org.gaudi.core.djl.Djl;
+import org.gaudi.core.gor.GorKind;
+import org.gaudi.core.huckel.HuckelProperties;
+import org.gaudi.core.model.ModelArchive;
+import org.gaudi.core.model.ModelFormatException;
+import org.gaudi.core.sampling.DesignResult;
+import org.gaudi.core.sampling.DesignSummary;
+import org.gaudi.core.sampling.GuidanceSettings;
+import org.gaudi.core.sampling.GuidedSampler;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Guidance quality versus scale (GaUDI §7): with one EDM and one predictor, design {@code --n} molecules with a fixed
+ * ring count at each scale (same seed, so scale 0 is the unguided baseline with identical noise) and print per scale
+ * the validity, the mean objective and the Hückel gap of the valid designs — an independent physics check that the
+ * predictor is not being fooled — next to the best Hückel gap of all embedded-dataset molecules with that ring count.
+ * Timing: {@code guided-step-ms} is the mean wall time of one guided reverse step of one batch (EDM forward, predictor
+ * forward and backward, update).
+ */
+@Command(name = "guidance", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmark guided design: per guidance scale, valid fraction, objective mean, Hückel gap mean"
+                + " and best of the valid designs, the dataset's best Hückel gap for the same ring count, and the"
+                + " time of a guided step. One 'key value' group per line.",
+                "Without --edm/--predictor the model files under models/ are used (one EDM and one predictor, or"
+                        + " the ones whose names contain 'demo')."})
+public final class GuidanceBenchmark implements Callable<Integer> {
+
+    @Option(names = "--edm", paramLabel = "FILE", description = "EDM model file (default: the demo EDM in models/).")
+    Path edm;
+
+    @Option(names = "--predictor", paramLabel = "FILE",
+            description = "Predictor file (default: the demo predictor in models/).")
+    Path predictor;
+
+    @Option(names = "--objective", defaultValue = "maximize " + HuckelProperties.GAP_EV, paramLabel = "TEXT",
+            description = "Objective over the predictor's targets (default: ${DEFAULT-VALUE}).")
+    String objective;
+
+    @Option(names = "--scales", defaultValue = "0,0.3,0.6,1,2,4", split = ",", paramLabel = "S,...",
+            description = "Guidance scales (default: ${DEFAULT-VALUE}).")
+    List<Double> scales;
+
+    @Option(names = {"-n", "--n"}, defaultValue = "128", paramLabel = "N",
+            description = "Molecules per scale (default: ${DEFAULT-VALUE}).")
+    int molecules;
+
+    @Option(names = "--rings", paramLabel = "N",
+            description = "Fixed ring count (default: the most frequent ring count of the EDM's training data"
+                    + " that the predictor covers).")
+    Integer rings;
+
+    @Option(names = "--steps", paramLabel = "K", description = "Reverse steps (default: the model's T).")
+    Integer steps;
+
+    @Option(names = "--batch", defaultValue = "64", paramLabel = "B",
+            description = "Molecules sampled together (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|gpu",
+            description = "auto, cpu or gpu (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: PyTorch's choice).")
+    Integer threads;
+
+    @Option(names = "--models-dir", defaultValue = "models", paramLabel = "DIR", hidden = true,
+            description = "Where to look for the default models (default: ${DEFAULT-VALUE}).")
+    Path modelsDir;
+
+    @Option(names = "--quiet", description = "No progress lines on stderr.")
+    boolean quiet;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public GuidanceBenchmark() {
+        this(System.out, System.err);
+    }
+
+    GuidanceBenchmark(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (threads != null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        }
+        try {
+            return run();
+        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+            err.println("bench guidance: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int run() throws IOException {
+        if (scales.isEmpty() || molecules < 1 || batch < 1) {
+            throw new IllegalArgumentException("need at least one scale, --n >= 1 and --batch >= 1");
+        }
+        Path edmFile = edm != null ? edm : discover("gaudi-edm", "--edm");
+        Path predictorFile = predictor != null ? predictor : discover("gaudi-predictor", "--predictor");
+        AtomicBoolean cancelled = new AtomicBoolean();
+        Thread hook = new Thread(() -> cancelled.set(true), "bench-guidance-cancel");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (GuidedSampler sampler = GuidedSampler.open(edmFile, predictorFile, objective,
+                Djl.DeviceSetting.parse(device))) {
+            int n = rings != null ? rings : defaultRings(sampler);
+            line("edm", edmFile + " (" + sampler.edm().architecture() + ")");
+            line("predictor", predictorFile + " (targets " + sampler.predictor().spec().targetNames() + ")");
+            line("objective", sampler.objective().toText());
+            line("rings", Integer.toString(n));
+            line("molecules-per-scale", Integer.toString(molecules));
+            double stepMs = Double.NaN;
+            double unguidedMs = Double.NaN;
+            double guidanceMs = Double.NaN;
+            for (double scale : scales) {
+                GuidanceSettings s = GuidanceSettings.builder().scale(scale).molecules(molecules).ringCount(n)
+                        .steps(steps).batchSize(batch).seed(seed).device(Djl.DeviceSetting.parse(device)).build();
+                long t0 = System.nanoTime();
+                double[] next = {0.1};
+                DesignResult r = sampler.run(s, (done, total, msg) -> {
+                    if (!quiet && (double) done / total >= next[0] - 1e-12) {
+                        next[0] += 0.1;
+                        err.printf(Locale.ROOT, "bench guidance: scale %s %d/%d steps (%s)%n", fmt(scale), done,
+                                total, msg);
+                    }
+                }, cancelled::get);
+                DesignSummary sum = r.summary();
+                out.printf(Locale.ROOT, "scale %s valid %s objective-mean %s huckel-gap-mean %s huckel-gap-best %s"
+                        + " unique %s novel %s step-ms %.1f seconds %.0f%n", fmt(scale), f4(sum.validFraction()),
+                        nz(sum.objectiveMean()), nz(sum.huckelGapMeanEv()),
+                        nz(sum.huckelGapMaxEv()), f4(sum.uniqueFraction()),
+                        f4(sum.novelFraction()), sum.msPerStep(), (System.nanoTime() - t0) / 1e9);
+                out.flush();
+                if (sum.guided()) {
+                    stepMs = Double.isNaN(stepMs) ? sum.msPerStep() : stepMs;
+                    guidanceMs = Double.isNaN(guidanceMs) ? sum.guidanceMsPerStep() : guidanceMs;
+                } else {
+                    unguidedMs = sum.msPerStep();
+                }
+            }
+            double[] best = datasetGap(n, sampler.edm().architecture().kind());
+            line("dataset-best-huckel-gap", best == null ? "n/a (the embedded dataset has cata-condensed"
+                    + " benzenoids with 1.." + EmbeddedDataset.MAX_RINGS + " rings)"
+                    : String.format(Locale.ROOT, "%.4f (mean %.4f over %d embedded benzenoids with %d rings)",
+                            best[0], best[1], (int) best[2], n));
+            line("guided-step-ms", String.format(Locale.ROOT, "%.1f (batch %d)", stepMs, batch));
+            line("guidance-update-ms", String.format(Locale.ROOT, "%.1f", guidanceMs));
+            line("unguided-step-ms", String.format(Locale.ROOT, "%.1f", unguidedMs));
+            line("threads", Integer.toString(Djl.intraOpThreads()));
+            line("device", Djl.describe(sampler.edm().device()));
+            return 0;
+        } catch (SamplingCancelledException e) {
+            err.println("bench guidance: cancelled");
+            return 130;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already
+            }
+        }
+    }
+
+    /** The most frequent ring count of the EDM's distribution that the predictor's training range covers. */
+    private static int defaultRings(GuidedSampler sampler) {
+        long[] counts = sampler.edm().ringCountDistribution().counts();
+        Object pMax = sampler.predictor().data().get("maxRings");
+        int limit = pMax instanceof Number num && num.intValue() > 0 ? num.intValue() : Integer.MAX_VALUE;
+        int best = 1;
+        for (int r = 1; r < counts.length && r <= limit; r++) {
+            if (counts[r] > counts[best]) {
+                best = r;
+            }
+        }
+        return best;
+    }
+
+    /** {best, mean, count} of the embedded dataset's HMO gap (eV) at this ring count, or null outside its range. */
+    private static double[] datasetGap(int rings, GorKind kind) {
+        if (kind != GorKind.CATA || rings < 1 || rings > EmbeddedDataset.MAX_RINGS) {
+            return null;
+        }
+        Dataset d = EmbeddedDataset.generate(rings, rings, i -> { });
+        int col = d.propertyIndex(HuckelProperties.GAP_EV);
+        double best = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        for (MoleculeRecord r : d.records()) {
+            best = Math.max(best, r.property(col));
+            sum += r.property(col);
+        }
+        return new double[] {best, sum / d.size(), d.size()};
+    }
+
+    /** The single model file of a kind under the models directory (preferring names with "demo"). */
+    private Path discover(String kind, String option) throws IOException {
+        Path dir = modelsDir != null ? modelsDir : Paths.get("models");
+        List<Path> found = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                    if (f.getFileName().toString().endsWith(".md")) {
+                        continue;
+                    }
+                    try {
+                        if (kind.equals(ModelArchive.read(f).header().kind())) {
+                            found.add(f);
+                        }
+                    } catch (ModelFormatException e) {
+                        // not a model file
+                    }
+                }
+            }
+        }
+        List<Path> demo = found.stream().filter(p -> p.getFileName().toString().contains("demo")).toList();
+        if (found.size() == 1 || demo.size() == 1) {
+            return found.size() == 1 ? found.get(0) : demo.get(0);
+        }
+        throw new IllegalArgumentException(found.isEmpty()
+                ? "no " + option + " given and no " + kind + " model file found under " + dir.toAbsolutePath()
+                        + " (train one, e.g. with train-edm / train-predictor, and pass " + option + ")"
+                : "no " + option + " given and several " + kind + " model files under " + dir + ": " + found
+                        + "; pass " + option);
+    }
+
+    private void line(String key, String value) {
+        out.println(key + " " + value);
+        out.flush();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.1f", v)
+                : String.format(Locale.ROOT, "%s", v);
+    }
+
+    private static String f4(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** A nullable figure with four decimals, or n/a. */
+    private static String nz(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new GuidanceBenchmark()).execute(args));
+    }
+}

@@ -1,0 +1,293 @@
+package org.gaudi.knime.nodes.sampler;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gaudi.core.djl.Djl;
+import org.gaudi.core.model.ModelArchive;
+import org.gaudi.core.sampling.DesignResult;
+import org.gaudi.core.sampling.GuidanceSettings;
+import org.gaudi.core.sampling.GuidedSampler;
+import org.gaudi.knime.CoreCalls;
+import org.gaudi.knime.Devices;
+import org.gaudi.knime.ExecutionProgress;
+import org.gaudi.knime.port.EdmPortObject;
+import org.gaudi.knime.port.EdmPortObjectSpec;
+import org.gaudi.knime.port.ModelInfo;
+import org.gaudi.knime.port.ObjectivePortObject;
+import org.gaudi.knime.port.ObjectivePortObjectSpec;
+import org.gaudi.knime.port.PredictorPortObject;
+import org.gaudi.knime.port.PredictorPortObjectSpec;
+import org.gaudi.knime.table.DesignSummaryTable;
+import org.gaudi.knime.table.DesignTable;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortType;
+
+/**
+ * Guided Sampler: generates molecules with the EDM while the gradient of the objective, evaluated on the property
+ * predictor's output, steers every reverse diffusion step ({@link GuidedSampler}); without an objective it samples
+ * unguided and only scores the molecules. Output 0 is the molecule table ({@link DesignTable}), output 1 the one-row
+ * summary ({@link DesignSummaryTable}) including the device that sampled, which is also pushed as the flow variable
+ * {@value #FLOW_DEVICE}. configure() checks that the three models fit together (ring-type vocabulary, noise
+ * schedule, targets, ring limits) before anything runs.
+ */
+public final class GuidedSamplerNodeModel extends NodeModel {
+
+    /** Guidance scale; 0 samples unguided. */
+    public static final String CFG_SCALE = "scale";
+    /** Per-molecule gradient clip norm. */
+    public static final String CFG_CLIP = "clip_norm";
+    public static final String CFG_MOLECULES = "molecules";
+    /** Rings per molecule; 0 draws them from the EDM's ring-count distribution. */
+    public static final String CFG_RINGS = "rings";
+    /** Reverse diffusion steps; 0 for all of the model's T. */
+    public static final String CFG_STEPS = "steps";
+    /** Std of the initial noise; 0 for GaUDI's default (1.0 guided, 0.7 unguided). */
+    public static final String CFG_INITIAL_NOISE_STD = "initial_noise_std";
+    public static final String CFG_SEED = "seed";
+    public static final String CFG_BATCH_SIZE = "batch_size";
+    public static final String CFG_DEVICE = "device";
+
+    /** Flow variable with the device that sampled, e.g. {@code cpu} or {@code gpu(0)}. */
+    public static final String FLOW_DEVICE = "gaudi.device";
+    /** Flow variable with the fraction of valid molecules. */
+    public static final String FLOW_VALID_FRACTION = "gaudi.valid_fraction";
+
+    static final int PORT_EDM = 0;
+    static final int PORT_PREDICTOR = 1;
+    static final int PORT_OBJECTIVE = 2;
+
+    private final SettingsModelDoubleBounded scale = createScaleModel();
+    private final SettingsModelDoubleBounded clip = createClipModel();
+    private final SettingsModelIntegerBounded molecules = createMoleculesModel();
+    private final SettingsModelIntegerBounded rings = createRingsModel();
+    private final SettingsModelIntegerBounded steps = createStepsModel();
+    private final SettingsModelDoubleBounded initialNoiseStd = createInitialNoiseStdModel();
+    private final SettingsModelInteger seed = createSeedModel();
+    private final SettingsModelIntegerBounded batchSize = createBatchSizeModel();
+    private final SettingsModelString device = createDeviceModel();
+
+    public GuidedSamplerNodeModel() {
+        super(new PortType[] {EdmPortObject.TYPE, PredictorPortObject.TYPE, ObjectivePortObject.TYPE_OPTIONAL},
+                new PortType[] {BufferedDataTable.TYPE, BufferedDataTable.TYPE});
+    }
+
+    static SettingsModelDoubleBounded createScaleModel() {
+        return new SettingsModelDoubleBounded(CFG_SCALE, GuidanceSettings.DEFAULT_SCALE, 0, 1e6);
+    }
+
+    static SettingsModelDoubleBounded createClipModel() {
+        return new SettingsModelDoubleBounded(CFG_CLIP, GuidanceSettings.DEFAULT_CLIP_NORM, 1e-6, 1e6);
+    }
+
+    static SettingsModelIntegerBounded createMoleculesModel() {
+        return new SettingsModelIntegerBounded(CFG_MOLECULES, 128, 1, 1_000_000);
+    }
+
+    static SettingsModelIntegerBounded createRingsModel() {
+        return new SettingsModelIntegerBounded(CFG_RINGS, 0, 0, 64);
+    }
+
+    static SettingsModelIntegerBounded createStepsModel() {
+        return new SettingsModelIntegerBounded(CFG_STEPS, 0, 0, 100_000);
+    }
+
+    static SettingsModelDoubleBounded createInitialNoiseStdModel() {
+        return new SettingsModelDoubleBounded(CFG_INITIAL_NOISE_STD, 0, 0, 100);
+    }
+
+    static SettingsModelInteger createSeedModel() {
+        return new SettingsModelInteger(CFG_SEED, 0);
+    }
+
+    static SettingsModelIntegerBounded createBatchSizeModel() {
+        return new SettingsModelIntegerBounded(CFG_BATCH_SIZE, 64, 1, 1 << 16);
+    }
+
+    static SettingsModelString createDeviceModel() {
+        return new SettingsModelString(CFG_DEVICE, Devices.CHOICES.get(0));
+    }
+
+    private List<SettingsModel> models() {
+        return List.of(scale, clip, molecules, rings, steps, initialNoiseStd, seed, batchSize, device);
+    }
+
+    /** The core's settings for these values, checked. */
+    static GuidanceSettings guidanceSettings(double scale, double clip, int molecules, int rings, int steps,
+            double std, int seed, int batchSize, String device) throws InvalidSettingsException {
+        Djl.DeviceSetting d = Devices.parse(device, CFG_DEVICE);
+        try {
+            GuidanceSettings.Builder b = GuidanceSettings.builder().scale(scale).clipNorm(clip).molecules(molecules)
+                    .initialNoiseStd(std == 0 ? null : std).seed(seed).steps(steps == 0 ? null : steps)
+                    .batchSize(batchSize).device(d);
+            return (rings == 0 ? b.ringCountsFromDistribution() : b.ringCount(rings)).build();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Invalid sampling settings: " + e.getMessage(), e);
+        }
+    }
+
+    private GuidanceSettings settings() throws InvalidSettingsException {
+        return guidanceSettings(scale.getDoubleValue(), clip.getDoubleValue(), molecules.getIntValue(),
+                rings.getIntValue(), steps.getIntValue(), initialNoiseStd.getDoubleValue(), seed.getIntValue(),
+                batchSize.getIntValue(), device.getStringValue());
+    }
+
+    /**
+     * Checks that the models fit together and the settings fit the models, from their specs alone.
+     *
+     * @throws InvalidSettingsException saying what does not fit and how to fix it
+     */
+    static void checkCompatible(final ModelInfo edm, final ModelInfo predictor, final ObjectivePortObjectSpec objective,
+            final GuidanceSettings s) throws InvalidSettingsException {
+        if (!edm.vocabulary().equals(predictor.vocabulary())) {
+            throw new InvalidSettingsException("The property predictor reads ring types " + predictor.vocabulary()
+                    + " but the EDM generates " + edm.vocabulary() + "; train the predictor with this EDM connected "
+                    + "to its second input.");
+        }
+        if (edm.timesteps() != predictor.timesteps() || !edm.schedule().equals(predictor.schedule())) {
+            throw new InvalidSettingsException("The property predictor was trained with noise schedule "
+                    + predictor.schedule() + " (T = " + predictor.timesteps() + ") but the EDM uses " + edm.schedule()
+                    + " (T = " + edm.timesteps() + "); guidance needs the same schedule.");
+        }
+        if (objective != null) {
+            List<String> unknown = new ArrayList<>(objective.getObjective().referencedNames());
+            unknown.removeAll(predictor.targetNames());
+            if (!unknown.isEmpty()) {
+                throw new InvalidSettingsException("The objective '" + objective.getObjectiveText() + "' reads "
+                        + String.join(", ", unknown) + ", which the property predictor does not predict (targets: "
+                        + String.join(", ", predictor.targetNames()) + ").");
+            }
+        }
+        if (s.fixedRingCount()) {
+            if (edm.maxRings() > 0 && s.ringCount() > edm.maxRings()) {
+                throw new InvalidSettingsException("Rings (" + s.ringCount() + ", setting '" + CFG_RINGS
+                        + "') exceeds the EDM's capacity of " + edm.maxRings() + " rings.");
+            }
+            if (predictor.maxRings() > 0 && s.ringCount() > predictor.maxRings()) {
+                throw new InvalidSettingsException("Rings (" + s.ringCount() + ", setting '" + CFG_RINGS
+                        + "') exceeds the " + predictor.maxRings() + " rings the property predictor was trained on.");
+            }
+        }
+        Integer k = s.stepsSetting();
+        if (k != null && k > edm.timesteps()) {
+            throw new InvalidSettingsException("Steps (" + k + ", setting '" + CFG_STEPS + "') exceeds the EDM's "
+                    + edm.timesteps() + " diffusion steps.");
+        }
+    }
+
+    @Override
+    protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        GuidanceSettings s = settings();
+        EdmPortObjectSpec edm = (EdmPortObjectSpec) inSpecs[PORT_EDM];
+        PredictorPortObjectSpec predictor = (PredictorPortObjectSpec) inSpecs[PORT_PREDICTOR];
+        ObjectivePortObjectSpec objective = (ObjectivePortObjectSpec) inSpecs[PORT_OBJECTIVE];
+        if (predictor == null) {
+            return new PortObjectSpec[] {null, null};
+        }
+        if (edm != null) {
+            checkCompatible(edm.getModelInfo(), predictor.getModelInfo(), objective, s);
+        }
+        List<String> targets = predictor.getModelInfo().targetNames();
+        return new PortObjectSpec[] {DesignTable.spec(targets), DesignSummaryTable.spec(targets)};
+    }
+
+    @Override
+    protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        GuidanceSettings s = settings();
+        EdmPortObject edm = (EdmPortObject) inObjects[PORT_EDM];
+        PredictorPortObject predictor = (PredictorPortObject) inObjects[PORT_PREDICTOR];
+        ObjectivePortObject objective = (ObjectivePortObject) inObjects[PORT_OBJECTIVE];
+        checkCompatible(edm.getModelInfo(), predictor.getModelInfo(), objective == null ? null
+                : objective.getSpec(), s);
+        ModelArchive edmArchive = edm.readArchive();
+        ModelArchive predictorArchive = predictor.readArchive();
+        String objectiveText = objective == null ? null : objective.getObjective().toText();
+        ExecutionProgress progress = new ExecutionProgress(exec.createSubProgress(0.95));
+        DesignResult result;
+        try (GuidedSampler sampler = CoreCalls.call(exec, () -> GuidedSampler.open(edmArchive, predictorArchive,
+                objectiveText, s.device()))) {
+            result = CoreCalls.call(exec, () -> sampler.run(s, (done, total, message) -> progress.progress(
+                    (double) done / Math.max(1, total), "step " + done + " of " + total + ", " + message),
+                    progress.cancelCheck()));
+        }
+        List<String> targets = result.propertyNames();
+        BufferedDataTable table = DesignTable.create(result.molecules(), targets, exec);
+        BufferedDataTable summary = DesignSummaryTable.create(result.summary(), targets, exec);
+        pushFlowVariableString(FLOW_DEVICE, result.summary().device());
+        pushFlowVariableDouble(FLOW_VALID_FRACTION, result.summary().validFraction());
+        if (objective != null && s.scale() == 0) {
+            setWarningMessage("Guidance scale is 0: the molecules were sampled unguided (the objective only scores "
+                    + "them).");
+        } else if (result.summary().valid() == 0) {
+            setWarningMessage("None of the " + result.summary().molecules() + " molecules is valid; see the '"
+                    + DesignTable.COL_REASON + "' column.");
+        }
+        return new PortObject[] {table, summary};
+    }
+
+    @Override
+    protected void saveSettingsTo(final NodeSettingsWO settings) {
+        for (SettingsModel m : models()) {
+            m.saveSettingsTo(settings);
+        }
+    }
+
+    @Override
+    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : models()) {
+            m.validateSettings(settings);
+        }
+        guidanceSettings(dbl(scale, settings), dbl(clip, settings), integer(molecules, settings),
+                integer(rings, settings), integer(steps, settings), dbl(initialNoiseStd, settings),
+                seed.<SettingsModelInteger>createCloneWithValidatedValue(settings).getIntValue(),
+                integer(batchSize, settings),
+                device.<SettingsModelString>createCloneWithValidatedValue(settings).getStringValue());
+    }
+
+    private static double dbl(SettingsModelDoubleBounded m, NodeSettingsRO s) throws InvalidSettingsException {
+        return m.<SettingsModelDoubleBounded>createCloneWithValidatedValue(s).getDoubleValue();
+    }
+
+    private static int integer(SettingsModelIntegerBounded m, NodeSettingsRO s) throws InvalidSettingsException {
+        return m.<SettingsModelIntegerBounded>createCloneWithValidatedValue(s).getIntValue();
+    }
+
+    @Override
+    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        for (SettingsModel m : models()) {
+            m.loadSettingsFrom(settings);
+        }
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec)
+            throws CanceledExecutionException {
+        // no internals: the two tables are all there is
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec)
+            throws CanceledExecutionException {
+        // no internals
+    }
+
+    @Override
+    protected void reset() {
+        // nothing cached
+    }
+}

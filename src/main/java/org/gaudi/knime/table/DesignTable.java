@@ -1,0 +1,147 @@
+package org.gaudi.knime.table;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gaudi.core.gor.GorText;
+import org.gaudi.core.sampling.DesignedMolecule;
+import org.knime.chem.types.SdfCell;
+import org.knime.chem.types.SdfCellFactory;
+import org.knime.chem.types.SmilesCell;
+import org.knime.chem.types.SmilesCellFactory;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpec;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
+import org.knime.core.data.RowKey;
+import org.knime.core.data.def.BooleanCell;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.LongCell;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+
+/**
+ * The molecules of a design run ({@link DesignedMolecule}), one row each in generation order (row ID = molecule id):
+ * {@value #COL_ID}, {@value #COL_SMILES} (SMILES cell), {@value #COL_SDF} (SDF cell with 3D coordinates),
+ * {@value #COL_INCHIKEY}, {@value #COL_VALID}, {@value #COL_REASON}, {@value #COL_STABLE}, {@value #COL_RINGS}, one
+ * {@value #PREDICTED_PREFIX}&lt;target&gt; column per predictor target, {@value #COL_OBJECTIVE},
+ * {@value #COL_HUCKEL_EV}, {@value #COL_HUCKEL_BETA}, {@value #COL_NOVEL}, {@value #COL_DUPLICATE},
+ * {@value #COL_BATCH}, {@value #COL_SEED} and {@value #COL_GOR} (the sampled graph of rings as text, readable by the
+ * learners). Values that do not apply (an invalid molecule's SMILES, an undefined objective) are missing cells,
+ * never NaN.
+ */
+public final class DesignTable {
+
+    public static final String COL_ID = "id";
+    public static final String COL_SMILES = "SMILES";
+    public static final String COL_SDF = "SDF";
+    public static final String COL_INCHIKEY = "InChIKey";
+    public static final String COL_VALID = "valid";
+    public static final String COL_REASON = "invalid reason";
+    public static final String COL_STABLE = "stable";
+    public static final String COL_RINGS = "n_rings";
+    public static final String PREDICTED_PREFIX = "predicted ";
+    public static final String COL_OBJECTIVE = "objective";
+    public static final String COL_HUCKEL_EV = "Huckel gap (eV)";
+    public static final String COL_HUCKEL_BETA = "Huckel gap (|beta|)";
+    public static final String COL_NOVEL = "novel";
+    public static final String COL_DUPLICATE = "duplicate";
+    public static final String COL_BATCH = "batch";
+    public static final String COL_SEED = "seed";
+    public static final String COL_GOR = MoleculeTable.COL_GOR;
+
+    private DesignTable() {
+    }
+
+    /** The spec for a predictor with these target names (in output order). */
+    public static DataTableSpec spec(final List<String> targetNames) {
+        List<DataColumnSpec> c = new ArrayList<>();
+        c.add(col(COL_ID, StringCell.TYPE));
+        c.add(col(COL_SMILES, SmilesCell.TYPE));
+        c.add(col(COL_SDF, SdfCell.TYPE));
+        c.add(col(COL_INCHIKEY, StringCell.TYPE));
+        c.add(col(COL_VALID, BooleanCell.TYPE));
+        c.add(col(COL_REASON, StringCell.TYPE));
+        c.add(col(COL_STABLE, BooleanCell.TYPE));
+        c.add(col(COL_RINGS, IntCell.TYPE));
+        for (String t : targetNames) {
+            c.add(col(PREDICTED_PREFIX + t, DoubleCell.TYPE));
+        }
+        c.add(col(COL_OBJECTIVE, DoubleCell.TYPE));
+        c.add(col(COL_HUCKEL_EV, DoubleCell.TYPE));
+        c.add(col(COL_HUCKEL_BETA, DoubleCell.TYPE));
+        c.add(col(COL_NOVEL, BooleanCell.TYPE));
+        c.add(col(COL_DUPLICATE, BooleanCell.TYPE));
+        c.add(col(COL_BATCH, IntCell.TYPE));
+        c.add(col(COL_SEED, LongCell.TYPE));
+        c.add(col(COL_GOR, StringCell.TYPE));
+        return new DataTableSpec("GaUDI designed molecules", c.toArray(new DataColumnSpec[0]));
+    }
+
+    private static DataColumnSpec col(String name, DataType type) {
+        return new DataColumnSpecCreator(name, type).createSpec();
+    }
+
+    /** The row of one molecule; {@code targets} is the number of predictor targets of the table. */
+    public static DataRow row(final DesignedMolecule m, final int targets) {
+        if (!m.predicted().isEmpty() && m.predicted().size() != targets) {
+            throw new IllegalArgumentException("molecule " + m.id() + " has " + m.predicted().size()
+                    + " predictions for a table with " + targets + " targets");
+        }
+        List<DataCell> cells = new ArrayList<>();
+        cells.add(new StringCell(m.id()));
+        cells.add(m.smiles() == null ? DataType.getMissingCell() : SmilesCellFactory.create(m.smiles()));
+        cells.add(m.sdf() == null ? DataType.getMissingCell() : SdfCellFactory.create(m.sdf()));
+        cells.add(string(m.inchiKey()));
+        cells.add(bool(m.valid()));
+        cells.add(string(m.invalidReason()));
+        cells.add(bool(m.stable()));
+        cells.add(new IntCell(m.ringCount()));
+        for (int k = 0; k < targets; k++) {
+            cells.add(number(m.predicted().isEmpty() ? null : m.predicted().get(k)));
+        }
+        cells.add(number(m.objective()));
+        cells.add(number(m.huckelGapEv()));
+        cells.add(number(m.huckelGapBeta()));
+        cells.add(m.novel() == null ? DataType.getMissingCell() : bool(m.novel()));
+        cells.add(bool(m.duplicate()));
+        cells.add(new IntCell(m.batch()));
+        cells.add(new LongCell(m.seed()));
+        cells.add(new StringCell(GorText.format(m.gor())));
+        return new DefaultRow(new RowKey(m.id()), cells);
+    }
+
+    static DataCell string(final String s) {
+        return s == null ? DataType.getMissingCell() : new StringCell(s);
+    }
+
+    static DataCell bool(final boolean b) {
+        return b ? BooleanCell.TRUE : BooleanCell.FALSE;
+    }
+
+    static DataCell number(final Double v) {
+        return v == null || !Double.isFinite(v) ? DataType.getMissingCell() : new DoubleCell(v);
+    }
+
+    /** Writes the molecules into a new table, honouring cancel. */
+    public static BufferedDataTable create(final List<DesignedMolecule> molecules, final List<String> targetNames,
+            final ExecutionContext exec) throws CanceledExecutionException {
+        BufferedDataContainer c = exec.createDataContainer(spec(targetNames));
+        try {
+            for (DesignedMolecule m : molecules) {
+                c.addRowToTable(row(m, targetNames.size()));
+                exec.checkCanceled();
+            }
+        } finally {
+            c.close();
+        }
+        return c.getTable();
+    }
+}

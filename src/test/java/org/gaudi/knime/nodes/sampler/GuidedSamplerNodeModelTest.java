@@ -1,0 +1,263 @@
+package org.gaudi.knime.nodes.sampler;
+
+import static org.gaudi.knime.nodes.NodeFixtures.assertConfigureFails;
+import static org.gaudi.knime.nodes.NodeFixtures.assertInvalid;
+import static org.gaudi.knime.nodes.NodeFixtures.assertSettingsRoundTrip;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.gaudi.core.gor.GorText;
+import org.gaudi.core.gor.GraphOfRings;
+import org.gaudi.core.objective.Objective;
+import org.gaudi.core.predictor.PropertyPredictor;
+import org.gaudi.knime.nodes.NodeFixtures;
+import org.gaudi.knime.nodes.objective.ObjectiveNodeFactory;
+import org.gaudi.knime.nodes.objective.ObjectiveNodeModel;
+import org.gaudi.knime.nodes.predictorlearner.PropertyPredictorLearnerNodeFactory;
+import org.gaudi.knime.nodes.predictorlearner.PropertyPredictorLearnerNodeModel;
+import org.gaudi.knime.port.EdmPortObject;
+import org.gaudi.knime.port.ModelInfo;
+import org.gaudi.knime.port.ObjectivePortObject;
+import org.gaudi.knime.port.ObjectivePortObjectSpec;
+import org.gaudi.knime.port.PredictorPortObject;
+import org.gaudi.knime.port.PredictorPortObjectSpec;
+import org.gaudi.knime.table.DesignSummaryTable;
+import org.gaudi.knime.table.DesignTable;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.knime.chem.types.SdfValue;
+import org.knime.core.data.BooleanValue;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.StringValue;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.DefaultNodeProgressMonitor;
+import org.knime.core.node.HarnessNode;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+
+import ai.djl.Device;
+
+/**
+ * The Guided Sampler through KNIME's node life cycle, on a tiny EDM and predictor trained by the learner nodes on the
+ * embedded benzenoids with 1-4 rings, sampling few molecules with 20 respaced steps.
+ */
+public class GuidedSamplerNodeModelTest {
+
+    private static EdmPortObject edm;
+    private static PredictorPortObject predictor;
+    private static ObjectivePortObject objective;
+
+    @BeforeClass
+    public static void models() throws Exception {
+        BufferedDataTable molecules = NodeFixtures.embeddedMolecules(1, 4, "HMO_GAP_eV,HMO_LUMO_eV");
+        edm = NodeFixtures.tinyEdm(molecules, 3);
+        HarnessNode<PropertyPredictorLearnerNodeModel> p = new HarnessNode<>(
+                new PropertyPredictorLearnerNodeFactory());
+        NodeSettings ps = p.saveModelSettings();
+        ps.addStringArray(PropertyPredictorLearnerNodeModel.CFG_TARGET_COLUMNS, "HMO_GAP_eV", "HMO_LUMO_eV");
+        ps.addInt(PropertyPredictorLearnerNodeModel.CFG_LAYERS, 2);
+        ps.addInt(PropertyPredictorLearnerNodeModel.CFG_HIDDEN, 16);
+        ps.addInt(PropertyPredictorLearnerNodeModel.CFG_EPOCHS, 1);
+        ps.addString(PropertyPredictorLearnerNodeModel.CFG_DEVICE, "cpu");
+        p.loadModelSettings(ps);
+        predictor = (PredictorPortObject) p.execute(HarnessNode.newExecutionContext(), molecules, edm)[0];
+        HarnessNode<ObjectiveNodeModel> o = new HarnessNode<>(new ObjectiveNodeFactory());
+        NodeSettings os = o.saveModelSettings();
+        os.addString(ObjectiveNodeModel.CFG_OBJECTIVE, "maximize HMO_GAP_eV");
+        o.loadModelSettings(os);
+        objective = (ObjectivePortObject) o.execute(HarnessNode.newExecutionContext(), predictor)[0];
+    }
+
+    private static HarnessNode<GuidedSamplerNodeModel> node() {
+        return new HarnessNode<>(new GuidedSamplerNodeFactory());
+    }
+
+    static NodeSettings small(int seed) {
+        NodeSettings s = node().saveModelSettings();
+        s.addInt(GuidedSamplerNodeModel.CFG_MOLECULES, 6);
+        s.addInt(GuidedSamplerNodeModel.CFG_BATCH_SIZE, 4);
+        s.addInt(GuidedSamplerNodeModel.CFG_STEPS, 20);
+        s.addInt(GuidedSamplerNodeModel.CFG_SEED, seed);
+        s.addString(GuidedSamplerNodeModel.CFG_DEVICE, "cpu");
+        return s;
+    }
+
+    @Test
+    public void settingsRoundTripThroughValidateAndLoad() throws Exception {
+        NodeSettings defaults = node().saveModelSettings();
+        assertEquals(0.6, defaults.getDouble(GuidedSamplerNodeModel.CFG_SCALE), 0);
+        assertEquals(10.0, defaults.getDouble(GuidedSamplerNodeModel.CFG_CLIP), 0);
+        assertEquals(0, defaults.getInt(GuidedSamplerNodeModel.CFG_RINGS));
+        NodeSettings custom = small(5);
+        custom.addDouble(GuidedSamplerNodeModel.CFG_SCALE, 2.5);
+        custom.addInt(GuidedSamplerNodeModel.CFG_RINGS, 3);
+        custom.addDouble(GuidedSamplerNodeModel.CFG_INITIAL_NOISE_STD, 0.8);
+        assertSettingsRoundTrip(node(), custom);
+    }
+
+    @Test
+    public void invalidSettingsAreRejectedWithTheReason() {
+        NodeSettings device = small(0);
+        device.addString(GuidedSamplerNodeModel.CFG_DEVICE, "cuda:1");
+        assertInvalid(node(), device, "Unknown device \"cuda:1\"");
+        NodeSettings scale = small(0);
+        scale.addDouble(GuidedSamplerNodeModel.CFG_SCALE, -1);
+        assertInvalid(node(), scale, "value (=-1.0) must be within the range");
+        NodeSettings n = small(0);
+        n.addInt(GuidedSamplerNodeModel.CFG_MOLECULES, 0);
+        assertInvalid(node(), n, "[1...1000000]");
+    }
+
+    private static PredictorPortObjectSpec predictorSpec(List<String> vocabulary, String schedule, int maxRings) {
+        ModelInfo p = predictor.getModelInfo();
+        ModelInfo.Builder b = ModelInfo.builder(PredictorPortObjectSpec.KIND).vocabulary(vocabulary)
+                .schedule(schedule, p.timesteps()).maxRings(maxRings);
+        p.targets().forEach(t -> b.target(t.name(), t.unit()));
+        return new PredictorPortObjectSpec(b.build());
+    }
+
+    @Test
+    public void configureChecksThatTheModelsFitTogether() throws Exception {
+        HarnessNode<GuidedSamplerNodeModel> n = node();
+        n.loadModelSettings(small(0));
+        PortObjectSpec[] out = n.configure(edm.getSpec(), predictor.getSpec(), objective.getSpec());
+        List<String> targets = List.of("HMO_GAP_eV", "HMO_LUMO_eV");
+        assertEquals(DesignTable.spec(targets), out[0]);
+        assertEquals(DesignSummaryTable.spec(targets), out[1]);
+        assertEquals(out[0], n.configure(edm.getSpec(), predictor.getSpec(), null)[0]);
+
+        assertConfigureFails(n, "The property predictor reads ring types [Bn, Pl]", edm.getSpec(),
+                predictorSpec(List.of("Bn", "Pl"), "polynomial_2", 4), null);
+        assertConfigureFails(n, "noise schedule polynomial_3", edm.getSpec(),
+                predictorSpec(List.of("Bn"), "polynomial_3", 4), null);
+        ObjectivePortObjectSpec foreign = new ObjectivePortObjectSpec(Objective.parse("minimize GAP_eV",
+                List.of("GAP_eV")));
+        assertConfigureFails(n, "reads GAP_eV, which the property predictor does not predict", edm.getSpec(),
+                predictor.getSpec(), foreign);
+        NodeSettings tooMany = small(0);
+        tooMany.addInt(GuidedSamplerNodeModel.CFG_RINGS, 5);
+        n.loadModelSettings(tooMany);
+        assertConfigureFails(n, "exceeds the EDM's capacity of 4 rings", edm.getSpec(), predictor.getSpec(), null);
+        NodeSettings three = small(0);
+        three.addInt(GuidedSamplerNodeModel.CFG_RINGS, 4);
+        n.loadModelSettings(three);
+        assertConfigureFails(n, "exceeds the 3 rings the property predictor was trained on", edm.getSpec(),
+                predictorSpec(List.of("Bn"), "polynomial_2", 3), null);
+        NodeSettings steps = small(0);
+        steps.addInt(GuidedSamplerNodeModel.CFG_STEPS, 1001);
+        n.loadModelSettings(steps);
+        assertConfigureFails(n, "exceeds the EDM's 1000 diffusion steps", edm.getSpec(), predictor.getSpec(), null);
+    }
+
+    @Test
+    public void guidedRunGivesWhatConfigurePromisedReportsTheDeviceAndIsReproducible() throws Exception {
+        HarnessNode<GuidedSamplerNodeModel> n = node();
+        n.loadModelSettings(small(7));
+        PortObjectSpec[] specs = n.configure(edm.getSpec(), predictor.getSpec(), objective.getSpec());
+        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), edm, predictor, objective);
+        BufferedDataTable table = (BufferedDataTable) out[0];
+        BufferedDataTable summary = (BufferedDataTable) out[1];
+        assertTrue(table.getDataTableSpec().equalStructure((DataTableSpec) specs[0]));
+        assertTrue(summary.getDataTableSpec().equalStructure((DataTableSpec) specs[1]));
+        assertEquals(6, table.size());
+        assertEquals(1, summary.size());
+        assertEquals("cpu", n.getPushedFlowVariables().get(GuidedSamplerNodeModel.FLOW_DEVICE));
+
+        DataTableSpec ts = table.getDataTableSpec();
+        int gorCol = ts.findColumnIndex(DesignTable.COL_GOR);
+        int gapCol = ts.findColumnIndex(DesignTable.PREDICTED_PREFIX + "HMO_GAP_eV");
+        int objCol = ts.findColumnIndex(DesignTable.COL_OBJECTIVE);
+        int validCol = ts.findColumnIndex(DesignTable.COL_VALID);
+        int sdfCol = ts.findColumnIndex(DesignTable.COL_SDF);
+        int valid = 0;
+        List<GraphOfRings> graphs = new ArrayList<>();
+        List<Double> predicted = new ArrayList<>();
+        List<String> rows = new ArrayList<>();
+        for (DataRow r : table) {
+            graphs.add(GorText.parse(((StringValue) r.getCell(gorCol)).getStringValue()));
+            double gap = ((DoubleValue) r.getCell(gapCol)).getDoubleValue();
+            predicted.add(gap);
+            // maximize HMO_GAP_eV: the objective value is the predicted gap
+            assertEquals(gap, ((DoubleValue) r.getCell(objCol)).getDoubleValue(), 1e-12);
+            boolean v = ((BooleanValue) r.getCell(validCol)).getBooleanValue();
+            valid += v ? 1 : 0;
+            assertEquals("an SDF record exactly for valid molecules", v, !r.getCell(sdfCol).isMissing());
+            if (v) {
+                assertTrue(((SdfValue) r.getCell(sdfCol)).getSdfValue().endsWith("$$$$\n"));
+            }
+            rows.add(r.toString());
+        }
+        // the table's predictions are the predictor's at t = 0 on the sampled graphs (GOR text is 4-decimal)
+        try (PropertyPredictor p = PropertyPredictor.fromArchive(predictor.readArchive(), Device.cpu())) {
+            double[][] again = p.predict(graphs, 0);
+            for (int i = 0; i < again.length; i++) {
+                assertEquals(predicted.get(i), again[i][0], 1e-2);
+            }
+        }
+        DataRow s = summary.iterator().next();
+        DataTableSpec ss = summary.getDataTableSpec();
+        assertEquals("cpu", ((StringValue) s.getCell(ss.findColumnIndex(DesignSummaryTable.COL_DEVICE)))
+                .getStringValue());
+        assertTrue(((BooleanValue) s.getCell(ss.findColumnIndex(DesignSummaryTable.COL_GUIDED))).getBooleanValue());
+        assertEquals(valid / 6.0, ((DoubleValue) s.getCell(ss.findColumnIndex(
+                DesignSummaryTable.COL_VALID_FRACTION))).getDoubleValue(), 1e-12);
+        assertEquals("maximize HMO_GAP_eV", s.getCell(ss.findColumnIndex(DesignSummaryTable.COL_OBJECTIVE))
+                .toString());
+
+        HarnessNode<GuidedSamplerNodeModel> again = node();
+        again.loadModelSettings(small(7));
+        BufferedDataTable second = (BufferedDataTable) again.execute(HarnessNode.newExecutionContext(), edm,
+                predictor, objective)[0];
+        List<String> rows2 = new ArrayList<>();
+        second.forEach(r -> rows2.add(r.toString()));
+        assertEquals("same models, settings and seed: same molecules", rows, rows2);
+    }
+
+    @Test
+    public void withoutObjectiveTheRunIsUnguided() throws Exception {
+        HarnessNode<GuidedSamplerNodeModel> n = node();
+        NodeSettings s = small(1);
+        s.addInt(GuidedSamplerNodeModel.CFG_MOLECULES, 3);
+        s.addInt(GuidedSamplerNodeModel.CFG_RINGS, 2);
+        n.loadModelSettings(s);
+        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), edm, predictor, null);
+        BufferedDataTable table = (BufferedDataTable) out[0];
+        int objCol = table.getDataTableSpec().findColumnIndex(DesignTable.COL_OBJECTIVE);
+        int gapCol = table.getDataTableSpec().findColumnIndex(DesignTable.PREDICTED_PREFIX + "HMO_GAP_eV");
+        int ringsCol = table.getDataTableSpec().findColumnIndex(DesignTable.COL_RINGS);
+        for (DataRow r : table) {
+            assertTrue("no objective, no objective value", r.getCell(objCol).isMissing());
+            assertFalse("still scored by the predictor", r.getCell(gapCol).isMissing());
+            assertEquals("2", r.getCell(ringsCol).toString());
+        }
+        DataRow summary = ((BufferedDataTable) out[1]).iterator().next();
+        DataTableSpec ss = ((BufferedDataTable) out[1]).getDataTableSpec();
+        assertFalse(((BooleanValue) summary.getCell(ss.findColumnIndex(DesignSummaryTable.COL_GUIDED)))
+                .getBooleanValue());
+        assertEquals(0.7, ((DoubleValue) summary.getCell(ss.findColumnIndex(DesignSummaryTable.COL_STD)))
+                .getDoubleValue(), 0);
+    }
+
+    @Test
+    public void cancelStopsSamplingWithoutOutput() throws Exception {
+        HarnessNode<GuidedSamplerNodeModel> n = node();
+        n.loadModelSettings(small(0));
+        DefaultNodeProgressMonitor mon = new DefaultNodeProgressMonitor();
+        mon.setExecuteCanceled();
+        try {
+            n.execute(HarnessNode.newExecutionContext(mon), edm, predictor, objective);
+            fail("cancelled node produced output");
+        } catch (CanceledExecutionException expected) {
+            // KNIME's cancellation
+        }
+    }
+}
