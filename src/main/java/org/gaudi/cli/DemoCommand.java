@@ -68,10 +68,11 @@ import picocli.CommandLine.Spec;
                         + " then 'report: <path>'. Ctrl-C stops cleanly and leaves no partial results.",
                 ""},
         footer = {"", "Examples:",
-                "  ./gaudi demo                                  the default demo (a few minutes on 2 CPU cores)",
-                "  ./gaudi demo --scales 0,0.3,0.6,1,2 -n 128   a finer sweep with more molecules",
-                "  ./gaudi demo --train                          retrain both models first (their recorded recipes)",
-                "  ./gaudi demo --device gpu                     sample on a GPU (see the README for CUDA set-up)",
+                "  ./gaudi demo                           the default demo (minutes on 2 cores)",
+                "  ./gaudi demo --scales 0,0.3,0.6,1,2,4  a finer sweep",
+                "  ./gaudi demo -n 128 --steps 0          more molecules, all T steps",
+                "  ./gaudi demo --train                   retrain both models first",
+                "  ./gaudi demo --device gpu              sample on a GPU (README: CUDA set-up)",
                 "", "Every step is also its own command: dataset, train-edm, train-predictor, eval-edm, eval-predictor,"
                         + " sample, bench."})
 public final class DemoCommand implements Callable<Integer> {
@@ -95,9 +96,9 @@ public final class DemoCommand implements Callable<Integer> {
                     + " results/<timestamp>/models/. Takes much longer than the default demo.")
     boolean train;
 
-    @Option(names = "--train-epochs", paramLabel = "EDM[,PREDICTOR]", split = ",",
+    @Option(names = "--train-epochs", paramLabel = "EDM[,PRED]",
             description = "With --train: override the epochs of the EDM and of the predictor (one number sets both).")
-    List<Integer> trainEpochs = new ArrayList<>();
+    String trainEpochs;
 
     @Option(names = "--objective", paramLabel = "TEXT",
             description = "What to optimise, over the predictor's targets in physical units (default: maximize the"
@@ -200,7 +201,7 @@ public final class DemoCommand implements Callable<Integer> {
             Path predictorFile = predictor;
             Map<String, Object> trained = new LinkedHashMap<>();
             if (train) {
-                DemoTraining training = new DemoTraining(edm, predictor, trainEpochs, compute, mode, log,
+                DemoTraining training = new DemoTraining(edm, predictor, epochs(), compute, mode, log,
                         cancelled::get);
                 Path models = staging.resolve("models");
                 edmFile = training.trainEdm(models.resolve("demo-edm.gaudi-edm"));
@@ -322,6 +323,23 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return scales.stream().distinct().sorted().toList();
+    }
+
+    /** --train-epochs as one or two numbers. */
+    private List<Integer> epochs() {
+        if (trainEpochs == null) {
+            return List.of();
+        }
+        List<Integer> e = new ArrayList<>();
+        for (String part : trainEpochs.split(",", -1)) {
+            try {
+                e.add(Integer.parseInt(part.trim()));
+            } catch (NumberFormatException ex) {
+                throw new IllegalArgumentException("--train-epochs takes one or two whole numbers (EDM[,PREDICTOR]),"
+                        + " got '" + trainEpochs + "'");
+            }
+        }
+        return e;
     }
 
     private static void requireModel(Path file, String what) {
