@@ -57,11 +57,13 @@ import picocli.CommandLine.Spec;
  * at the end, so Ctrl-C or a failure leaves no half-written results.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs the whole method end to end on the embedded dataset of cata-condensed benzenoids, with no"
-                + " KNIME needed: loads the shipped demo diffusion model and gap predictor (or retrains both with"
-                + " --train), samples the same molecules unguided and guided at a few guidance scales with the"
-                + " objective 'maximize the predicted HOMO-LUMO gap', checks every design with Hückel theory and"
-                + " writes results/<timestamp>/ (molecules.csv, molecules.sdf, summary.json, report.html).",
+        description = {"The whole method end to end, headless: demo models -> guided design -> report.html.",
+                "",
+                "Runs on the embedded dataset of cata-condensed benzenoids, with no KNIME needed: loads the shipped"
+                        + " demo diffusion model and gap predictor (or retrains both with --train), samples the same"
+                        + " molecules unguided and guided at a few guidance scales with the objective 'maximize the"
+                        + " predicted HOMO-LUMO gap', checks every design with Hückel theory and writes"
+                        + " results/<timestamp>/ (molecules.csv, molecules.sdf, summary.json, report.html).",
                 "",
                 "Prints one per line: demo-valid-unguided, demo-valid-guided, demo-huckel-gap-mean-unguided,"
                         + " demo-huckel-gap-mean-guided ('guided' = --guided-scale, by default the largest scale),"
