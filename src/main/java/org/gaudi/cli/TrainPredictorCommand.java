@@ -36,8 +36,10 @@ import picocli.CommandLine.Option;
                 + " graphs of rings, L1 loss on z-scored targets) and writes it as one model file (written"
                 + " atomically: Ctrl-C or a failure leaves no half-written file). Prints the test MAE per target in"
                 + " physical units at t = 0, 100, ..., 1000 next to the predict-the-mean baseline.",
-                "Defaults are GaUDI's (12 x 196 network, 1000 epochs, batch 256, lr 6e-4); on a CPU use a smaller"
-                        + " network, e.g. --layers 4 --hidden 64 --epochs 20."})
+                "Defaults are GaUDI's (12 x 196 network, 1000 epochs, batch 256, lr 6e-4) plus a 32-function"
+                        + " distance basis and low-noise-biased time sampling (--distance-basis 0"
+                        + " --low-noise-fraction 0 give the reference); on a CPU use a smaller network, e.g."
+                        + " --layers 4 --hidden 64 --batch 32 --lr 1e-3 (see models/README-predictor.md)."})
 public final class TrainPredictorCommand implements Callable<Integer> {
 
     @Mixin
@@ -79,8 +81,8 @@ public final class TrainPredictorCommand implements Callable<Integer> {
 
     @Option(names = "--distance-basis", paramLabel = "K",
             description = "Gaussian radial-basis functions of the input ring distances added to every layer's edge"
-                    + " attributes (0 = the reference GaUDI network; default: "
-                    + "PredictorTrainingSettings.DEFAULT_DISTANCE_BASIS).")
+                    + " attributes (0 = the reference GaUDI network; default: 32, without which small networks learn"
+                    + " little beyond the ring count).")
     Integer distanceBasis;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
@@ -90,12 +92,12 @@ public final class TrainPredictorCommand implements Callable<Integer> {
 
     @Option(names = "--low-noise-fraction", paramLabel = "F",
             description = "Probability that a training molecule's noise level is drawn from U{0..--low-noise-max-step}"
-                    + " instead of U{0..T}; 0 is the reference GaUDI sampling (default: "
-                    + "PredictorTrainingSettings.DEFAULT_TIME_SAMPLING, see the help header).")
+                    + " instead of U{0..T}; 0 is the reference GaUDI sampling (default: 0.75, which trained the clean"
+                    + " and low-noise predictions much faster on a CPU budget).")
     Double lowNoiseFraction;
 
     @Option(names = "--low-noise-max-step", paramLabel = "N",
-            description = "Largest time step of a low-noise draw (0 = clean inputs).")
+            description = "Largest time step of a low-noise draw (0 = clean inputs; default: 100).")
     Integer lowNoiseMaxStep;
 
     @Mixin

