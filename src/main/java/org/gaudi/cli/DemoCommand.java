@@ -38,6 +38,7 @@ import org.gaudi.core.sampling.DesignResult;
 import org.gaudi.core.sampling.DesignSummary;
 import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.core.sampling.GuidedSampler;
+import org.gaudi.core.sampling.PredictorTime;
 import org.gaudi.core.train.TrainingCancelledException;
 import org.gaudi.core.train.TrainingDivergedException;
 
@@ -65,6 +66,9 @@ import picocli.CommandLine.Spec;
                         + " predicted HOMO-LUMO gap', checks every design with Hückel theory and writes"
                         + " results/<timestamp>/ (molecules.csv, molecules.sdf, summary.json, report.html).",
                 "",
+                "The demo uses one PyTorch thread unless --threads says otherwise: on a 2-core machine that is doing"
+                        + " anything else, two busy-waiting threads are many times slower than one.",
+                "",
                 "Prints one per line: demo-valid-unguided, demo-valid-guided, demo-huckel-gap-mean-unguided,"
                         + " demo-huckel-gap-mean-guided ('guided' = --guided-scale, by default the largest scale),"
                         + " then 'report: <path>'. Ctrl-C stops cleanly and leaves no partial results.",
@@ -81,6 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
     static final Path DEFAULT_EDM = Paths.get("models", "demo-edm.gaudi-edm");
     static final Path DEFAULT_PREDICTOR = Paths.get("models", "demo-predictor.gaudi-predictor");
     static final String REPORT = "report.html";
+    /** PyTorch intra-op threads of the demo when --threads is not given. */
+    static final int DEFAULT_THREADS = 1;
 
     @Option(names = "--edm", paramLabel = "FILE", defaultValue = "models/demo-edm.gaudi-edm",
             description = "Diffusion model to sample from (default: ${DEFAULT-VALUE}, the shipped demo EDM). With"
@@ -123,7 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
                     + " largest of --scales).")
     Double guidedScale;
 
-    @Option(names = {"-n", "--molecules"}, defaultValue = "64", paramLabel = "N",
+    @Option(names = {"-n", "--molecules"}, defaultValue = "128", paramLabel = "N",
             description = "Molecules per scale (default: ${DEFAULT-VALUE}).")
     int molecules;
 
@@ -161,6 +167,11 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         long t0 = System.nanoTime();
+        if (compute.threads == null) {
+            // One intra-op thread unless asked: libgomp's busy-waiting makes 2 threads 10-40x slower than 1 on a
+            // 2-core machine with anything else running (measured), and the demo has to finish on such machines.
+            compute.threads = DEFAULT_THREADS;
+        }
         compute.applyThreads();
         ConsoleProgress.Mode mode = ConsoleProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
         PrintStream log = System.out;
@@ -437,8 +448,9 @@ public final class DemoCommand implements Callable<Integer> {
         m.put("batch size", batch);
         m.put("clip norm", base.clipNorm());
         m.put("initial-noise std", base.initialNoiseStd(true));
-        m.put("predictor time", base.predictorTime().name());
-        m.put("device", compute.device + (compute.threads != null ? ", " + compute.threads + " threads" : ""));
+        m.put("predictor time", base.predictorTime() == PredictorTime.S
+                ? "s/T (the noise level of the state it scores)" : "t/T (as the reference code)");
+        m.put("device", compute.device + ", " + compute.threads + " intra-op thread" + (compute.threads == 1 ? "" : "s"));
         return m;
     }
 

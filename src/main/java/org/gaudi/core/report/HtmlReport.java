@@ -432,7 +432,7 @@ public final class HtmlReport {
             .empty { color:var(--muted); font-style:italic; }
             table.data { width:100%; border-collapse:collapse; font-size:13.5px; margin-top:16px; }
             table.data th { text-align:left; font-weight:600; border-bottom:2px solid var(--line); padding:6px 8px; }
-            table.data td { border-bottom:1px solid var(--line); padding:6px 8px; }
+            table.data td { border-bottom:1px solid var(--line); padding:6px 8px; white-space:nowrap; }
             .dot { display:inline-block; width:10px; height:10px; border-radius:50%; margin-right:7px; }
             .kv-grid { display:grid; grid-template-columns:repeat(auto-fill,minmax(340px,1fr)); gap:18px; }
             .kv table { width:100%; border-collapse:collapse; font-size:13px; }
