@@ -48,6 +48,7 @@ final class ConsoleProgress implements AutoCloseable {
     private long total;
     private final double lineEvery;
     private double nextLine;
+    private long base = -1; // first value seen: a resumed run starts part-way, and the ETA counts from there
     private final long start = System.nanoTime();
 
     private ConsoleProgress(String task, long total, Mode mode, PrintStream out, double lineEvery) {
@@ -74,12 +75,22 @@ final class ConsoleProgress implements AutoCloseable {
             if (message != null) {
                 bar.setExtraMessage(message);
             }
-        } else if (out != null && total > 0 && (double) done / total >= nextLine - 1e-12) {
+        } else if (out != null && total > 0) {
+            if (base < 0) {
+                base = done;
+                while ((double) done / total >= nextLine - 1e-12) {
+                    nextLine += lineEvery;
+                }
+                return;
+            }
+            if ((double) done / total < nextLine - 1e-12) {
+                return;
+            }
             while ((double) done / total >= nextLine - 1e-12) {
                 nextLine += lineEvery;
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
-            double eta = done == 0 ? 0 : elapsed / done * (total - done);
+            double eta = done <= base ? 0 : elapsed / (done - base) * (total - done);
             out.printf(Locale.ROOT, "%s: %d/%d (%.0f%%) elapsed %s eta %s%s%n", task, done, total, 100.0 * done / total,
                     duration(elapsed), duration(eta), message == null ? "" : " " + message);
             out.flush();
