@@ -173,9 +173,9 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                     + " benzenoids with 1.." + EmbeddedDataset.MAX_RINGS + " rings)"
                     : String.format(Locale.ROOT, "%.4f (mean %.4f over %d embedded benzenoids with %d rings)",
                             best[0], best[1], (int) best[2], n));
-            line("guided-step-ms", String.format(Locale.ROOT, "%.1f (batch %d)", stepMs, batch));
-            line("guidance-update-ms", String.format(Locale.ROOT, "%.1f", guidanceMs));
-            line("unguided-step-ms", String.format(Locale.ROOT, "%.1f", unguidedMs));
+            line("guided-step-ms", ms(stepMs) + " (batch " + batch + ")");
+            line("guidance-update-ms", ms(guidanceMs));
+            line("unguided-step-ms", ms(unguidedMs));
             line("threads", Integer.toString(Djl.intraOpThreads()));
             line("device", Djl.describe(sampler.edm().device()));
             return 0;
@@ -264,6 +264,11 @@ public final class GuidanceBenchmark implements Callable<Integer> {
 
     private static String f4(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    /** Milliseconds with one decimal, or n/a (no such run). */
+    private static String ms(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1f", v) : "n/a";
     }
 
     /** A nullable figure with four decimals, or n/a. */
