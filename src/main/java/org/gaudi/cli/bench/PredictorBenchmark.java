@@ -72,6 +72,11 @@ public final class PredictorBenchmark implements Callable<Integer> {
             + "the engine starts; default: PyTorch's choice or the system property).")
     Integer threads;
 
+    @Option(names = "--distance-basis", defaultValue = "0",
+            description = "Gaussian distance-basis functions per edge (0 = the reference network, as the defaults"
+                    + " above; train-predictor uses 32) (default ${DEFAULT-VALUE}).")
+    int distanceBasis;
+
     @Option(names = "--unfactorised", description = "Use the unfactorised first edge layers (reference path).")
     boolean unfactorised;
 
@@ -111,8 +116,9 @@ public final class PredictorBenchmark implements Callable<Integer> {
             names.add(new PredictorTarget("y" + k, ""));
             std[k] = 1;
         }
-        PredictorSpec spec = PredictorSpec.forKind(GorKind.CATA, new PredictorConfig(layers, hidden,
-                PredictorConfig.DEFAULT_COORDS_RANGE, 1, targets), names, new TargetNormalisation(mean, std));
+        PredictorConfig config = new PredictorConfig(layers, hidden, PredictorConfig.DEFAULT_COORDS_RANGE, 1, targets,
+                distanceBasis, PredictorConfig.DEFAULT_DISTANCE_CUTOFF);
+        PredictorSpec spec = PredictorSpec.forKind(GorKind.CATA, config, names, new TargetNormalisation(mean, std));
         SplittableRandom rng = new SplittableRandom(0);
         List<GraphOfRings> graphs = EdmBenchmark.randomCata(batch, rings, rng);
         double[][] y = new double[batch][targets];

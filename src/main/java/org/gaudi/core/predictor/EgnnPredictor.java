@@ -29,8 +29,9 @@ import ai.djl.util.PairList;
  *
  * <p>Structure: x = z[..., :3]·mask, h = [z[..., 3:]·mask, t]; the squared distances of the input x are a fixed
  * edge attribute (optionally with a Gaussian {@link DistanceBasis} of the input distances, a documented departure
- * from the reference, {@link PredictorConfig#distanceBasis()}); h ← Linear(F+1 → H)(h); then {@code layers} {@link EquivariantGcl} layers with coordinate step
- * coordsRange/layers; then Linear(H → targets) per node, masked, averaged over the graph's real nodes.
+ * from the reference, {@link PredictorConfig#distanceBasis()}); h ← Linear(F+1 → H)(h); then {@code layers}
+ * {@link EquivariantGcl} layers with coordinate step coordsRange/layers; then Linear(H → targets) per node, masked,
+ * averaged over the graph's real nodes.
  *
  * <p><b>Deliberate fix over the reference:</b> the per-node outputs are averaged over the <em>real</em> nodes
  * (Σ over real nodes / number of real nodes). The reference divides by the padded node count N_pad, so its
