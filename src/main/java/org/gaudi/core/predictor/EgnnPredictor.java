@@ -1,5 +1,6 @@
 package org.gaudi.core.predictor;
 
+import org.gaudi.core.nn.DistanceBasis;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

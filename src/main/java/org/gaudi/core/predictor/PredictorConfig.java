@@ -1,5 +1,7 @@
 package org.gaudi.core.predictor;
 
+import org.gaudi.core.nn.DistanceBasis;
+
 /**
  * Shape of the property-predictor network (GaUDI §6.1).
  *
