@@ -58,12 +58,6 @@ public final class TrainEdmCommand implements Callable<Integer> {
             description = "Hidden width of the network (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--distance-basis", defaultValue = "0", paramLabel = "K",
-            description = "Gaussian radial-basis functions of the input ring distances added to every block's edge"
-                    + " attributes; 0 = GaUDI's network (default: ${DEFAULT-VALUE}). A small CPU network learns to"
-                    + " denoise the ring lattice much faster with it (the shipped demo model uses 32).")
-    int distanceBasis;
-
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
             description = "Seed of initial weights, split, shuffling and diffusion noise (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -138,8 +132,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
             max = data.maxRings != null ? max : ((Number) recorded.get("maxRings")).intValue();
         }
         DataSourceOptions.checkRange(min, max);
-        EdmTrainingSettings settings = EdmTrainingSettings.builder().layers(layers).hidden(hidden)
-                .distanceBasis(distanceBasis).epochs(epochs)
+        EdmTrainingSettings settings = EdmTrainingSettings.builder().layers(layers).hidden(hidden).epochs(epochs)
                 .batchSize(batch).learningRate(lr).seed(seed).device(compute.deviceSetting())
                 .validationFraction(valFraction).testFraction(testFraction).emaDecay(ema).ringRange(min, max)
                 .checkpointEvery(checkpointEvery).keepTrainingState(!noTrainingState)

@@ -22,17 +22,9 @@ import org.gaudi.core.nn.EgnnDynamics;
  * @param timesteps  diffusion steps T (GaUDI: 1000)
  * @param precision  schedule precision floor s (GaUDI: 1e-5)
  * @param power      polynomial power of the schedule (GaUDI: 2)
- * @param distanceBasis Gaussian distance-basis functions on the network's edges (GaUDI: 0, none; see
- *                   {@link EgnnDynamics})
  */
 public record EdmArchitecture(int layers, int hidden, int maxRings, NodeLayout layout, List<RingType> vocabulary,
-        int timesteps, double precision, double power, int distanceBasis) {
-
-    /** The reference network (no distance basis). */
-    public EdmArchitecture(int layers, int hidden, int maxRings, NodeLayout layout, List<RingType> vocabulary,
-            int timesteps, double precision, double power) {
-        this(layers, hidden, maxRings, layout, vocabulary, timesteps, precision, power, 0);
-    }
+        int timesteps, double precision, double power) {
 
     public EdmArchitecture {
         Objects.requireNonNull(layout, "layout");
@@ -49,16 +41,6 @@ public record EdmArchitecture(int layers, int hidden, int maxRings, NodeLayout l
         if (timesteps < 1) {
             throw new IllegalArgumentException("timesteps must be >= 1, got " + timesteps);
         }
-        if (distanceBasis < 0 || distanceBasis == 1) {
-            throw new IllegalArgumentException("distance basis must be 0 (off) or >= 2 functions, got "
-                    + distanceBasis);
-        }
-    }
-
-    /** This architecture with {@code functions} Gaussian distance-basis functions on the edges (0 = reference). */
-    public EdmArchitecture withDistanceBasis(int functions) {
-        return new EdmArchitecture(layers, hidden, maxRings, layout, vocabulary, timesteps, precision, power,
-                functions);
     }
 
     /** Cata-condensed benzenoids (vocabulary [Bn]) with GaUDI's schedule. */
@@ -93,7 +75,7 @@ public record EdmArchitecture(int layers, int hidden, int maxRings, NodeLayout l
 
     /** A fresh (uninitialised) network of this size. */
     public EgnnDynamics newNetwork() {
-        return new EgnnDynamics(vocabulary.size(), hidden, layers, distanceBasis);
+        return new EgnnDynamics(vocabulary.size(), hidden, layers);
     }
 
     /** Ring-type keys in one-hot order ('.' for orientation nodes). */
@@ -114,7 +96,7 @@ public record EdmArchitecture(int layers, int hidden, int maxRings, NodeLayout l
         return new EdmArchitecture(d.dynamics().layers(), d.dynamics().hidden(), f.maxRings(), f.layout(),
                 f.vocabulary(), d.schedule().timesteps(),
                 Double.isFinite(precision) ? precision : NoiseSchedule.DEFAULT_PRECISION,
-                Double.isFinite(power) ? power : 2.0, d.dynamics().distanceBasis());
+                Double.isFinite(power) ? power : 2.0);
     }
 
     /** Adds the descriptive hyper-parameters (schedule, normalisation, fixed EGNN settings) to a header. */

@@ -41,8 +41,6 @@ public final class EdmModelFile {
                 .hyperParameter("features", net.features())
                 .hyperParameter("hidden", net.hidden())
                 .hyperParameter("layers", net.layers())
-                .hyperParameter("distanceBasis", net.distanceBasis())
-                .hyperParameter("distanceCutoff", EgnnDynamics.DISTANCE_CUTOFF)
                 .hyperParameter("maxRings", feat.maxRings())
                 .hyperParameter("layout", feat.layout().name())
                 .hyperParameter("vocabulary", vocabulary)
@@ -75,9 +73,6 @@ public final class EdmModelFile {
             int features = h.hyperParameter("features", Integer.class);
             int hidden = h.hyperParameter("hidden", Integer.class);
             int layers = h.hyperParameter("layers", Integer.class);
-            // files written before the option existed hold the reference network
-            int distanceBasis = h.hasHyperParameter("distanceBasis")
-                    ? h.hyperParameter("distanceBasis", Integer.class) : 0;
             int maxRings = h.hyperParameter("maxRings", Integer.class);
             NodeLayout layout = NodeLayout.valueOf(h.hyperParameter("layout", String.class));
             List<RingType> vocabulary = new ArrayList<>();
@@ -91,7 +86,7 @@ public final class EdmModelFile {
                         + " entries but timesteps is " + timesteps);
             }
             GorFeaturizer featurizer = new GorFeaturizer(vocabulary, maxRings, layout);
-            EgnnDynamics net = new EgnnDynamics(features, hidden, layers, distanceBasis);
+            EgnnDynamics net = new EgnnDynamics(features, hidden, layers);
             net.initializeParameters(manager, 0);
             archive.loadParametersInto(net);
             EquivariantDiffusion diffusion = new EquivariantDiffusion(net, NoiseSchedule.fromGammaTable(gamma),

@@ -130,7 +130,7 @@ public final class EdmTraining {
                     + keys.failures().get(0));
         }
         EdmArchitecture arch = EdmArchitecture.forKind(items.kind, settings.layers(), settings.hidden(),
-                items.maxRingCount).withDistanceBasis(settings.distanceBasis());
+                items.maxRingCount);
         Device device = Djl.selectDevice(settings.device());
         messages.accept("model: " + arch + " on " + Djl.describe(device));
         EdmDataSummary summary = summary(data, items, split);

@@ -14,7 +14,6 @@ import org.gaudi.core.train.TrainingSettings;
 public final class EdmTrainingSettings {
     private final int layers;
     private final int hidden;
-    private final int distanceBasis;
     private final int epochs;
     private final int batchSize;
     private final double learningRate;
@@ -32,7 +31,6 @@ public final class EdmTrainingSettings {
     private EdmTrainingSettings(Builder b) {
         this.layers = b.layers;
         this.hidden = b.hidden;
-        this.distanceBasis = b.distanceBasis;
         this.epochs = b.epochs;
         this.batchSize = b.batchSize;
         this.learningRate = b.learningRate;
@@ -57,7 +55,6 @@ public final class EdmTrainingSettings {
         Builder b = new Builder();
         b.layers = layers;
         b.hidden = hidden;
-        b.distanceBasis = distanceBasis;
         b.epochs = epochs;
         b.batchSize = batchSize;
         b.learningRate = learningRate;
@@ -82,11 +79,6 @@ public final class EdmTrainingSettings {
     /** Hidden width of the network. */
     public int hidden() {
         return hidden;
-    }
-
-    /** Gaussian distance-basis functions on the network's edges; 0 = GaUDI's network (see {@link EdmArchitecture}). */
-    public int distanceBasis() {
-        return distanceBasis;
     }
 
     /** Total epochs (a resumed run continues up to this number). */
@@ -162,7 +154,6 @@ public final class EdmTrainingSettings {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("layers", layers);
         m.put("hidden", hidden);
-        m.put("distanceBasis", distanceBasis);
         m.put("epochs", epochs);
         m.put("batchSize", batchSize);
         m.put("learningRate", learningRate);
@@ -189,9 +180,6 @@ public final class EdmTrainingSettings {
         Builder b = builder();
         b.layers(intValue(m, "layers"));
         b.hidden(intValue(m, "hidden"));
-        if (m.get("distanceBasis") != null) {
-            b.distanceBasis(intValue(m, "distanceBasis"));
-        }
         b.epochs(intValue(m, "epochs"));
         b.batchSize(intValue(m, "batchSize"));
         b.learningRate(number(m, "learningRate").doubleValue());
@@ -243,7 +231,6 @@ public final class EdmTrainingSettings {
     public static final class Builder {
         private int layers = 9;
         private int hidden = 192;
-        private int distanceBasis;
         private int epochs = 1000;
         private int batchSize = 256;
         private double learningRate = 1e-3;
@@ -268,16 +255,6 @@ public final class EdmTrainingSettings {
 
         public Builder hidden(int n) {
             this.hidden = positive("hidden width", n);
-            return this;
-        }
-
-        /** Gaussian distance-basis functions on the edges: 0 (GaUDI's network) or at least 2. */
-        public Builder distanceBasis(int functions) {
-            if (functions < 0 || functions == 1) {
-                throw new IllegalArgumentException("distance basis must be 0 (off) or >= 2 functions, got "
-                        + functions);
-            }
-            this.distanceBasis = functions;
             return this;
         }
 

@@ -31,11 +31,6 @@ import org.slf4j.LoggerFactory;
  * x_i += Σ_j n_ij·tanh(c_ij)·4·mask_ij); h_out = embedding_out(h)·mask; ε̂_x = (x_final − x_in)·mask, set to zero
  * with a warning if it holds NaN, then centred; ε̂_h = h_out without its time channel.
  *
- * <p>Optional departure from the reference ({@code distanceBasis} K &gt; 0, default 0): a {@link DistanceBasis} of the
- * input distances joins d0 as fixed edge attributes of every block, so the first edge layers respond sharply to the
- * small distance differences that decide fusion and annelation angles; a small network then learns to denoise the
- * ring lattice in far fewer steps (measured: see the EDM model notes in {@code models/README.md}).
- *
  * <p>Fixed hyper-parameters of the reference: attention on, tanh on, coords_range 4, norm_constant 1, one invariant
  * sub-layer, sum aggregation (normalization_factor 1), no sinusoidal embedding.
  */
@@ -47,12 +42,9 @@ public final class EgnnDynamics extends AbstractBlock {
     public static final float COORDS_RANGE = 4f;
     /** n_ij = (x_i − x_j)/(√(r_ij + 1e-8) + norm_constant). */
     public static final float NORM_CONSTANT = 1f;
-    /** Largest centre of the optional distance basis, in normalised units (9 Å: third ring neighbours). */
-    public static final double DISTANCE_CUTOFF = 3.0;
 
     private final int features;
     private final int hidden;
-    private final int distanceBasis;
     private final LinearLayer embedding;
     private final List<EquivariantBlock> blocks = new ArrayList<>();
     private final LinearLayer embeddingOut;
@@ -65,30 +57,16 @@ public final class EgnnDynamics extends AbstractBlock {
      * @param layers   number of equivariant blocks (9 in GaUDI)
      */
     public EgnnDynamics(int features, int hidden, int layers) {
-        this(features, hidden, layers, 0);
-    }
-
-    /**
-     * @param distanceBasis Gaussian functions of the input distances added to every block's edge attributes (0 = the
-     *                      reference network; otherwise at least 2)
-     */
-    public EgnnDynamics(int features, int hidden, int layers, int distanceBasis) {
         super(VERSION);
         if (features < 1 || hidden < 1 || layers < 1) {
             throw new IllegalArgumentException("features, hidden and layers must be >= 1, got " + features + ", "
                     + hidden + ", " + layers);
         }
-        if (distanceBasis < 0 || distanceBasis == 1) {
-            throw new IllegalArgumentException("distance basis must be 0 (off) or >= 2 functions, got "
-                    + distanceBasis);
-        }
         this.features = features;
         this.hidden = hidden;
-        this.distanceBasis = distanceBasis;
         embedding = addChildBlock("embedding", new LinearLayer(features + 1, hidden));
         for (int b = 0; b < layers; b++) {
-            blocks.add(addChildBlock("e_block_" + b,
-                    new EquivariantBlock(hidden, EquivariantBlock.EDGE_FEATURES + distanceBasis)));
+            blocks.add(addChildBlock("e_block_" + b, new EquivariantBlock(hidden)));
         }
         embeddingOut = addChildBlock("embedding_out", new LinearLayer(hidden, features + 1));
     }
@@ -101,11 +79,6 @@ public final class EgnnDynamics extends AbstractBlock {
     /** H. */
     public int hidden() {
         return hidden;
-    }
-
-    /** Gaussian distance-basis functions on the edges (0 = reference). */
-    public int distanceBasis() {
-        return distanceBasis;
     }
 
     /** Number of equivariant blocks. */
@@ -176,10 +149,6 @@ public final class EgnnDynamics extends AbstractBlock {
             NDArray tNodes = keep(temps, tCol.broadcast(bs, n, 1));
             NDArray hT = keep(temps, hIn.concat(tNodes, 2));
             NDArray d0 = keep(temps, MaskedOps.squaredDistances(x0));
-            if (distanceBasis > 0) {
-                NDArray basis = keep(temps, DistanceBasis.expand(d0, distanceBasis, DISTANCE_CUTOFF));
-                d0 = keep(temps, d0.concat(basis, 3));
-            }
             NDArray h = embedding.apply(ps, hT, training);
             NDArray x = x0;
             for (EquivariantBlock block : blocks) {

@@ -12,13 +12,12 @@ import org.gaudi.core.djl.Djl;
 
 /**
  * One EDM equivariant block ({@code egnn_new.EquivariantBlock}, one invariant sub-layer): from the current x,
- * r_ij = ‖x_i − x_j‖², n_ij = (x_i − x_j)/(√(r_ij + 1e-8) + 1), edge attributes e_ij = [r_ij, d0_ij] (plus the
- * optional distance basis of the input distances, see {@link EgnnDynamics}); then the {@link GclLayer} updates h and
- * the {@link EquivariantUpdate} moves x (using the updated h).
+ * r_ij = ‖x_i − x_j‖², n_ij = (x_i − x_j)/(√(r_ij + 1e-8) + 1), edge attributes e_ij = [r_ij, d0_ij]; then the
+ * {@link GclLayer} updates h and the {@link EquivariantUpdate} moves x (using the updated h).
  */
 public final class EquivariantBlock extends AbstractBlock {
     private static final byte VERSION = 1;
-    /** Edge attributes per pair in the reference: current squared distance and initial squared distance. */
+    /** Edge attributes per pair: current squared distance and initial squared distance. */
     public static final int EDGE_FEATURES = 2;
 
     private final int hidden;
@@ -26,15 +25,10 @@ public final class EquivariantBlock extends AbstractBlock {
     private final EquivariantUpdate update;
 
     public EquivariantBlock(int hidden) {
-        this(hidden, EDGE_FEATURES);
-    }
-
-    /** @param edgeFeatures edge attributes per pair: the current squared distance plus the fixed input attributes */
-    public EquivariantBlock(int hidden, int edgeFeatures) {
         super(VERSION);
         this.hidden = hidden;
-        gcl = addChildBlock("gcl_0", new GclLayer(hidden, edgeFeatures));
-        update = addChildBlock("gcl_equiv", new EquivariantUpdate(hidden, edgeFeatures, EgnnDynamics.COORDS_RANGE));
+        gcl = addChildBlock("gcl_0", new GclLayer(hidden, EDGE_FEATURES));
+        update = addChildBlock("gcl_equiv", new EquivariantUpdate(hidden, EDGE_FEATURES, EgnnDynamics.COORDS_RANGE));
     }
 
     public GclLayer gcl() {
@@ -48,8 +42,7 @@ public final class EquivariantBlock extends AbstractBlock {
     /**
      * @param h  (B, N, H)
      * @param x  (B, N, 3)
-     * @param d0 fixed edge attributes from the input coordinates (B, N, N, edgeFeatures − 1): the initial squared
-     *           distances, then the optional distance basis
+     * @param d0 initial squared distances (B, N, N, 1)
      * @return [h', x']; the inputs are not closed
      */
     public NDList apply(ParameterStore ps, NDArray h, NDArray x, NDArray d0, NDArray nodeMask, NDArray edgeMask,

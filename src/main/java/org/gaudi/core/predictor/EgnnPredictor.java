@@ -1,6 +1,5 @@
 package org.gaudi.core.predictor;
 
-import org.gaudi.core.nn.DistanceBasis;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

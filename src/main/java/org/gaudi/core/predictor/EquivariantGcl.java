@@ -1,6 +1,5 @@
 package org.gaudi.core.predictor;
 
-import org.gaudi.core.nn.DistanceBasis;
 import org.gaudi.core.nn.Activations;
 import org.gaudi.core.nn.LinearLayer;
 import org.gaudi.core.nn.MaskedOps;

@@ -1,7 +1,5 @@
 package org.gaudi.core.predictor;
 
-import org.gaudi.core.nn.DistanceBasis;
-
 /**
  * Shape of the property-predictor network (GaUDI §6.1).
  *

@@ -76,24 +76,6 @@ public class EdmModelTest {
     }
 
     @Test
-    public void aDistanceBasisNetworkRoundTripsThroughItsFile() throws IOException {
-        EdmArchitecture arch = trained.architecture().withDistanceBasis(6);
-        Path withBasis = tmp.getRoot().toPath().resolve("basis.gaudi-edm");
-        try (EdmModel m = EdmModel.initialise(arch, Device.cpu(), 3, trained.ringCountDistribution(), Set.of(),
-                EdmDataSummary.none())) {
-            assertEquals(6, m.network().distanceBasis());
-            assertTrue(m.parameterCount() > trained.parameterCount());
-            m.save(withBasis);
-            SampleResult a = m.sample(4, options(8), SamplingHook.none());
-            try (EdmModel loaded = EdmModel.load(withBasis, Device.cpu())) {
-                assertEquals(arch, loaded.architecture());
-                assertArrayEquals(a.x(), loaded.sample(4, options(8), SamplingHook.none()).x(), 0f);
-            }
-        }
-        assertEquals(0, trained.architecture().distanceBasis());
-    }
-
-    @Test
     public void samplesRespectTheRingCountsAndDecodeAsCata() {
         int[] rings = {1, 3, 5, 2};
         SampleResult r = trained.sample(rings, options(7), SamplingHook.none());

@@ -223,36 +223,4 @@ public class EgnnDynamicsTest {
         assertTrue("padding changed real-node outputs by " + err, err < 1e-5f);
         assertEquals(0f, b.get(":, 3:, :").abs().max().getFloat(), 0f);
     }
-
-    @Test
-    public void distanceBasisAddsOnlyFirstEdgeLayerWeightsAndKeepsTheSymmetries() {
-        int k = 8;
-        // K extra inputs to each block's two first edge layers: 2 · K · H weights per block
-        assertEquals(new EgnnDynamics(F, 16, 3).parameterCount() + 3L * 2 * k * 16,
-                new EgnnDynamics(F, 16, 3, k).parameterCount());
-        net = new EgnnDynamics(F, 16, 3, k);
-        net.initializeParameters(manager, 7);
-        for (EquivariantBlock b : net.blocks()) {
-            b.update().coordMlp().layers().get(2).weight().getArray().muli(300f);
-        }
-        NDArray[] in = inputs(6);
-        NDArray out = eps(in);
-        net.setFactorised(false);
-        assertTrue("factorised vs unfactorised with a basis", maxAbsDiff(out, eps(in)) < 1e-5f);
-        net.setFactorised(true);
-        double[][] rot = randomRotation(new Random(9));
-        NDArray z2 = transform(in[0], in[2], rot, new double[] {0.3, -1.2, 0.7});
-        float err = maxAbsDiff(eps(new NDArray[] {z2, in[1], in[2], in[3]}), transform(out, in[2], rot,
-                new double[3]));
-        assertTrue("E(3) equivariance error with a distance basis " + err, err < 1e-4f);
-        int[] perm = {3, 1, 0, 2, 4};
-        float perr = maxAbsDiff(eps(new NDArray[] {permute(in[0], perm, 1), in[1], in[2], in[3]}),
-                permute(out, perm, 1));
-        assertTrue("permutation equivariance error with a distance basis " + perr, perr < 1e-4f);
-    }
-
-    @Test(expected = IllegalArgumentException.class)
-    public void aSingleBasisFunctionIsRejected() {
-        new EgnnDynamics(1, 16, 2, 1);
-    }
 }

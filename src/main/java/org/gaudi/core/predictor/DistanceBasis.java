@@ -1,12 +1,11 @@
-package org.gaudi.core.nn;
+package org.gaudi.core.predictor;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import org.gaudi.core.djl.Djl;
 
 /**
- * Gaussian radial basis of pair distances, an optional extra edge attribute of the predictor and of the EDM network
- * (a deliberate departure from the reference; 0 functions = the reference networks).
+ * Gaussian radial basis of pair distances, an optional extra edge attribute of the predictor (a deliberate
+ * departure from the reference, off by default in {@link PredictorConfig#reference}).
  *
  * <p>Why: the reference feeds each edge MLP only the raw squared distances. Properties of fused-ring systems hinge
  * on small distance differences between ring pairs (linear versus angular annelation: 4.89 versus 4.23 Å between
@@ -17,7 +16,7 @@ import org.gaudi.core.djl.Djl;
  * w = cutoff/(K − 1), the first layer reads such responses linearly. The basis depends on distances only, so the
  * output stays E(3)- and permutation-invariant and differentiable in the input coordinates.
  */
-public final class DistanceBasis {
+final class DistanceBasis {
     private DistanceBasis() {
     }
 
@@ -27,15 +26,15 @@ public final class DistanceBasis {
      * @param cutoff largest centre
      * @return φ (B, N, N, K)
      */
-    public static NDArray expand(NDArray a, int count, double cutoff) {
+    static NDArray expand(NDArray a, int count, double cutoff) {
         double spacing = cutoff / (count - 1);
         float[] centres = new float[count];
         for (int k = 0; k < count; k++) {
             centres[k] = (float) (k * spacing);
         }
         NDArray mu = a.getManager().create(centres, new Shape(1, 1, 1, count)).toType(a.getDataType(), false);
-        NDArray d = a.add(Djl.scalarLike(a, 1e-8f)).sqrt();
-        NDArray u = d.sub(mu).div(Djl.scalarLike(a, (float) spacing));
+        NDArray d = a.add(Constants.of(a, 1e-8)).sqrt();
+        NDArray u = d.sub(mu).div(Constants.of(a, spacing));
         return u.square().neg().exp();
     }
 }
