@@ -183,16 +183,19 @@ public final class EvalPredictorCommand implements Callable<Integer> {
         return out;
     }
 
-    /** The MAE table and one line per figure: mae-&lt;target&gt;-clean, -baseline and -t&lt;step&gt;. */
+    /**
+     * The MAE table and one line per figure: mae-&lt;target&gt;-clean, mae-&lt;target&gt;-t&lt;step&gt; and
+     * baseline-mae-&lt;target&gt; (the predict-the-training-mean MAE).
+     */
     static void printFigures(PredictorEvaluation ev, PrintStream out) {
         out.print(ev.table());
         for (int k = 0; k < ev.targets().size(); k++) {
             String name = ev.targets().get(k).name();
             out.printf(Locale.ROOT, "mae-%s-clean: %.5f%n", name, ev.cleanMae()[k]);
-            out.printf(Locale.ROOT, "mae-%s-baseline: %.5f%n", name, ev.baselineMae()[k]);
             for (int i = 0; i < ev.timeSteps().length; i++) {
                 out.printf(Locale.ROOT, "mae-%s-t%d: %.5f%n", name, ev.timeSteps()[i], ev.noisedMae()[i][k]);
             }
+            out.printf(Locale.ROOT, "baseline-mae-%s: %.5f%n", name, ev.baselineMae()[k]);
         }
         out.flush();
     }

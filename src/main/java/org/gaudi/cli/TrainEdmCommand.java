@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
         description = {"Trains the E(3)-equivariant diffusion model (EDM) over graphs of rings and writes it as one"
                 + " model file (written atomically: Ctrl-C or a failure leaves no half-written file).",
                 "Defaults are GaUDI's (9 x 192 network, 1000 epochs, batch 256, lr 1e-3); on a CPU use a smaller"
-                        + " network and ring range, e.g. --layers 4 --hidden 64 --max-rings 8."})
+                        + " network and ring range and count optimiser steps, not epochs: the shipped demo model is"
+                        + " --max-rings 9 --layers 4 --hidden 64 --batch 64 --epochs 1100 --ema 0.999 (33,000 steps,"
+                        + " 29 min on 2 cores, 90 % valid; see models/README.md)."})
 public final class TrainEdmCommand implements Callable<Integer> {
 
     @Mixin

@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
                 "Defaults are GaUDI's (12 x 196 network, 1000 epochs, batch 256, lr 6e-4) plus a 32-function"
                         + " distance basis and low-noise-biased time sampling (--distance-basis 0"
                         + " --low-noise-fraction 0 give the reference); on a CPU use a smaller network, e.g."
-                        + " --layers 4 --hidden 64 --batch 32 --lr 1e-3 (see models/README-predictor.md)."})
+                        + " --layers 4 --hidden 64 --batch 32 --lr 1e-3 (see models/README.md)."})
 public final class TrainPredictorCommand implements Callable<Integer> {
 
     @Mixin
