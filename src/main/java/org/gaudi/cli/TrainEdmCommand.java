@@ -92,19 +92,8 @@ public final class TrainEdmCommand implements Callable<Integer> {
                     + " the file.")
     Path resume;
 
-    @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "N",
-            description = "Also write --out (best weights so far, resumable) every N epochs; 0 = only at the end"
-                    + " (default: ${DEFAULT-VALUE}).")
-    int checkpointEvery;
-
-    @Option(names = "--no-training-state", negatable = false,
-            description = "Leave the optimiser state out of the file: smaller, but cannot be resumed.")
-    boolean noTrainingState;
-
-    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|bar|lines|none",
-            description = "Progress display: a bar on a terminal, one line per epoch otherwise (default:"
-                    + " ${DEFAULT-VALUE}).")
-    String progress;
+    @Mixin
+    TrainingRunOptions runOptions;
 
     @Override
     public Integer call() throws Exception {
@@ -124,7 +113,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         compute.applyThreads();
-        ConsoleProgress.Mode mode = ConsoleProgress.Mode.parse(progress);
+        ConsoleProgress.Mode mode = runOptions.progressMode();
         PrintStream log = System.out;
         int min = data.minRingsOr(1);
         int max = data.maxRingsOr(11);
@@ -137,7 +126,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
         EdmTrainingSettings settings = EdmTrainingSettings.builder().layers(layers).hidden(hidden).epochs(epochs)
                 .batchSize(batch).learningRate(lr).seed(seed).device(compute.deviceSetting())
                 .validationFraction(valFraction).testFraction(testFraction).emaDecay(ema).ringRange(min, max)
-                .checkpointEvery(checkpointEvery).keepTrainingState(!noTrainingState)
+                .checkpointEvery(runOptions.checkpointEvery).keepTrainingState(!runOptions.noTrainingState)
                 .validationMetric(validationMetric(valMetric)).build();
         Dataset dataset = data.load(min, max, mode, log);
 
@@ -199,7 +188,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
             return 0;
         } catch (TrainingCancelledException e) {
             System.err.println("train-edm: cancelled after " + e.epochsCompleted() + " epoch(s); "
-                    + (checkpointEvery > 0 ? "the last checkpoint (if any) is in " + out : "no model written"));
+                    + runOptions.leftBehind(out));
             return 130;
         } catch (TrainingDivergedException e) {
             System.err.println("train-edm: training diverged: " + e.getMessage() + "; no model written");

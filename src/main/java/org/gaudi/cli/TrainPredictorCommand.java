@@ -117,19 +117,8 @@ public final class TrainPredictorCommand implements Callable<Integer> {
                     + " the same molecules; network, targets, seed, batch, lr and split come from the file.")
     Path resume;
 
-    @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "N",
-            description = "Also write --out (best weights so far, resumable) every N epochs; 0 = only at the end"
-                    + " (default: ${DEFAULT-VALUE}).")
-    int checkpointEvery;
-
-    @Option(names = "--no-training-state", negatable = false,
-            description = "Leave the optimiser state out of the file: smaller, but cannot be resumed.")
-    boolean noTrainingState;
-
-    @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|bar|lines|none",
-            description = "Progress display: a bar on a terminal, one line per epoch otherwise (default:"
-                    + " ${DEFAULT-VALUE}).")
-    String progress;
+    @Mixin
+    TrainingRunOptions runOptions;
 
     private TimeSampling timeSampling() {
         TimeSampling d = PredictorTrainingSettings.DEFAULT_TIME_SAMPLING;
@@ -145,7 +134,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         compute.applyThreads();
-        ConsoleProgress.Mode mode = ConsoleProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
+        ConsoleProgress.Mode mode = runOptions.progressMode();
         PrintStream log = System.out;
         int min = data.minRingsOr(1);
         int max = data.maxRingsOr(11);
@@ -174,7 +163,8 @@ public final class TrainPredictorCommand implements Callable<Integer> {
         PredictorTrainingSettings settings = PredictorTrainingSettings.builder().targets(wanted).layers(layers)
                 .hidden(hidden).epochs(epochs).batchSize(batch).learningRate(lr).seed(seed)
                 .device(compute.deviceSetting()).validationFraction(valFraction).testFraction(testFraction)
-                .ringRange(min, max).checkpointEvery(checkpointEvery).keepTrainingState(!noTrainingState)
+                .ringRange(min, max).checkpointEvery(runOptions.checkpointEvery)
+                .keepTrainingState(!runOptions.noTrainingState)
                 .timeSampling(timeSampling())
                 .distanceBasis(distanceBasis != null ? distanceBasis : PredictorTrainingSettings.DEFAULT_DISTANCE_BASIS)
                 .build();
@@ -261,7 +251,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
             return 0;
         } catch (TrainingCancelledException e) {
             System.err.println("train-predictor: cancelled after " + e.epochsCompleted() + " epoch(s); "
-                    + (checkpointEvery > 0 ? "the last checkpoint (if any) is in " + out : "no model written"));
+                    + runOptions.leftBehind(out));
             return 130;
         } catch (TrainingDivergedException e) {
             System.err.println("train-predictor: training diverged: " + e.getMessage() + "; no model written");
