@@ -12,6 +12,7 @@ import java.util.Map;
 import org.gaudi.core.data.CompasCsvReader;
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.EmbeddedDataset;
+import org.gaudi.core.data.HoldOutBest;
 import org.gaudi.core.data.RejectionReason;
 import org.gaudi.core.data.SdfDatasetReader;
 import picocli.CommandLine.Option;
@@ -46,6 +47,16 @@ final class DataSourceOptions {
             description = "CSV only: folder or .tar.gz of <molecule>.xyz geometries (without it, benzenoids are"
                     + " embedded from their SMILES and other molecules are rejected).")
     Path xyz;
+
+    @Option(names = "--hold-out-top", paramLabel = "Q",
+            description = "Leave out, per ring count, the share Q (e.g. 0.05) of molecules with the highest"
+                    + " --hold-out-property, so that a model can be asked to design beyond its training data"
+                    + " (default: none).")
+    Double holdOutTop;
+
+    @Option(names = "--hold-out-property", paramLabel = "COL", defaultValue = "HMO_GAP_eV",
+            description = "The property that --hold-out-top ranks by (default: ${DEFAULT-VALUE}).")
+    String holdOutProperty;
 
     int minRingsOr(int fallback) {
         return minRings != null ? minRings : fallback;
@@ -111,6 +122,16 @@ final class DataSourceOptions {
                     throw new IllegalArgumentException("--data " + data + ": expected a .csv or .sdf file");
                 }
             }
+        }
+        if (holdOutTop != null) {
+            if (!d.propertyNames().contains(holdOutProperty) && !isEmbedded()) {
+                throw new IllegalArgumentException("--hold-out-property " + holdOutProperty + " is not among the"
+                        + " properties read (" + d.propertyNames() + "); add it to --properties");
+            }
+            HoldOutBest.Split split = new HoldOutBest(holdOutProperty, holdOutTop).apply(d);
+            out.printf(Locale.ROOT, "hold-out: %d molecules with the best %s left out; training maximum per ring"
+                    + " count %s%n", split.heldOut().size(), holdOutProperty, split.trainingMax());
+            d = split.kept();
         }
         out.printf(Locale.ROOT, "data: %s: %d molecules, %d rejected%n", d.source(), d.size(),
                 d.rejections().size());
