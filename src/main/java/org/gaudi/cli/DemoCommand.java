@@ -31,6 +31,7 @@ import org.gaudi.core.objective.Objective;
 import org.gaudi.core.predictor.PropertyPredictor;
 import org.gaudi.core.report.DatasetReference;
 import org.gaudi.core.report.HtmlReport;
+import org.gaudi.core.report.OodStory;
 import org.gaudi.core.report.SweepReport;
 import org.gaudi.core.report.SweepRun;
 import org.gaudi.core.report.SweepWriters;
@@ -134,6 +135,11 @@ public final class DemoCommand implements Callable<Integer> {
                     + DEFAULT_GUIDED_SCALE + " when it is among --scales, where the small demo models keep most designs valid; else"
                     + " the largest).")
     Double guidedScale;
+
+    @Option(names = "--ood-details", negatable = false,
+            description = "Also print every ood-* line of the beyond-the-data comparison, as 'bench ood' does (they"
+                    + " are always written to results/<timestamp>/" + DemoOod.FILE + ").")
+    boolean oodDetails;
 
     @Option(names = {"-n", "--molecules"}, defaultValue = "128", paramLabel = "N",
             description = "Molecules per scale (default: ${DEFAULT-VALUE}).")
@@ -277,6 +283,11 @@ public final class DemoCommand implements Callable<Integer> {
                 if (train) {
                     files.put("models/", "the models trained by this run");
                 }
+                StringBuilder noOod = new StringBuilder();
+                OodStory ood = DemoOod.of(sampler, ringCount, runs, headline, noOod).orElse(null);
+                if (ood != null) {
+                    files.put(DemoOod.FILE, "the beyond-the-data comparison: every ood-* line of 'bench ood'");
+                }
                 boolean gapObjective = obj.toText().equals(obj.direction().keyword() + " "
                         + HuckelProperties.GAP_EV);
                 SweepReport report = new SweepReport("Designing benzenoids with a large HOMO-LUMO gap",
@@ -285,8 +296,11 @@ public final class DemoCommand implements Callable<Integer> {
                 checkCancelled(cancelled);
                 try (ConsoleProgress bar = ConsoleProgress.start("writing results", 2, mode, log, 0.5)) {
                     SweepWriters.writeAll(staging, report);
+                    if (ood != null) {
+                        Files.write(staging.resolve(DemoOod.FILE), DemoOod.details(ood, sampler));
+                    }
                     bar.stepTo(1, "report");
-                    HtmlReport.write(staging.resolve(REPORT), report);
+                    HtmlReport.write(staging.resolve(REPORT), report, ood);
                     bar.stepTo(2, null);
                 }
                 checkCancelled(cancelled);
@@ -305,6 +319,14 @@ public final class DemoCommand implements Callable<Integer> {
                         + " (scale " + gu.label() + ")");
                 log.printf(Locale.ROOT, "demo-dataset-huckel-gap: mean %.4f eV, best %.4f eV (%d molecules with %d"
                         + " rings)%n", reference.meanValue(), reference.bestValue(), reference.count(), ringCount);
+                if (ood != null) {
+                    DemoOod.headline(ood).forEach(log::println);
+                    if (oodDetails) {
+                        DemoOod.details(ood, sampler).forEach(log::println);
+                    }
+                } else {
+                    log.println("demo-ood: n/a (" + noOod + ")");
+                }
                 log.printf(Locale.ROOT, "demo-seconds: %.1f%n", (System.nanoTime() - t0) / 1e9);
                 log.println("results: " + target.toAbsolutePath().normalize());
                 log.println("report: " + target.resolve(REPORT).toAbsolutePath().normalize());

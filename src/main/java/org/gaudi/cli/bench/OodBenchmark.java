@@ -184,8 +184,8 @@ public final class OodBenchmark implements Callable<Integer> {
                 runs.put(s, sample(sampler, base.toBuilder().scale(s).build(), cancelled));
             }
             OodComparison c = OodComparison.of(oracle, training, rings, runs);
-            String unit = unit(oracle);
-            OodLines.header(c, c.beyondInSpace(oracle), unit).forEach(out::println);
+            String unit = oracle.unit();
+            OodLines.header(c, unit).forEach(out::println);
             OodLines.figures(c, unit).forEach(out::println);
             OodLines.acceptance(c, unit, oracle.criterion().direction()).forEach(out::println);
             out.printf(Locale.ROOT, "ood-total-seconds: %.1f (load average %s)%n", (System.nanoTime() - t0) / 1e9,
@@ -213,14 +213,6 @@ public final class OodBenchmark implements Callable<Integer> {
                 err.printf(Locale.ROOT, "bench ood: %s %d/%d steps (%s)%n", what, done, total, msg);
             }
         }, cancelled::get);
-    }
-
-    private static String unit(ExactOracle oracle) {
-        var names = oracle.criterion().referencedNames();
-        if (names.size() == 1) {
-            return HuckelProperties.unit(names.iterator().next());
-        }
-        return "";
     }
 
     private static void requireFile(Path file, String what, Path def) {

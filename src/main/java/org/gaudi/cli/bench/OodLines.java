@@ -24,7 +24,7 @@ public final class OodLines {
     }
 
     /** The header lines: ring count, the space and the training maximum. */
-    public static List<String> header(OodComparison c, int beyondInSpace, String unit) {
+    public static List<String> header(OodComparison c, String unit) {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "ood-rings: %d", c.rings()));
         out.add(String.format(Locale.ROOT, "ood-space: %d molecules with %d rings, best %s", c.spaceSize(), c.rings(),
@@ -33,7 +33,7 @@ public final class OodLines {
                 + " space with " + c.rings() + " rings)"
                 : String.format(Locale.ROOT, "ood-train-max: %s (best of the %d molecules with %d rings in the models'"
                         + " data; %d molecules of the space are beyond it)", value(c.trainingMax(), unit),
-                        c.trainingCount(), c.rings(), beyondInSpace));
+                        c.trainingCount(), c.rings(), c.beyondInSpace()));
         return out;
     }
 

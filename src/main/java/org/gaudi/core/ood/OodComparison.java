@@ -26,11 +26,12 @@ import org.gaudi.core.sampling.DesignedMolecule;
  * @param trainingMax   the best exact value among the molecules of that ring count the models' data held (null when
  *                      the models' data holds none, e.g. other datasets)
  * @param trainingCount molecules of that ring count the models' data held
+ * @param beyondInSpace molecules of the space strictly better than the training maximum (what there was to find)
  * @param unguided      figures of the unguided run (all its valid molecules)
  * @param scales        per guided scale, ascending
  */
 public record OodComparison(int rings, int spaceSize, double spaceBest, Double trainingMax, int trainingCount,
-        OodFigures unguided, List<Scale> scales) {
+        int beyondInSpace, OodFigures unguided, List<Scale> scales) {
 
     /** Method names as printed. */
     public static final String GUIDED = "guided";
@@ -84,7 +85,7 @@ public record OodComparison(int rings, int spaceSize, double spaceBest, Double t
             throw new IllegalArgumentException("an OOD comparison needs at least one guided scale (> 0)");
         }
         return new OodComparison(rings, space.size(), oracle.bestValue(rings), trainingMax,
-                training.seenCount(rings), unguided, scales);
+                training.seenCount(rings), beyond(oracle, space, trainingMax), unguided, scales);
     }
 
     private static OodFigures figures(String method, double scale, DesignResult run, List<DesignedMolecule> proposed,
@@ -93,18 +94,21 @@ public record OodComparison(int rings, int spaceSize, double spaceBest, Double t
                 trainingMax, run.summary().seconds());
     }
 
-    /** Molecules of the space strictly better than the training maximum (what there is to find). */
-    public int beyondInSpace(ExactOracle oracle) {
+    private static int beyond(ExactOracle oracle, EmbeddedSpace space, Double trainingMax) {
         if (trainingMax == null) {
             return 0;
         }
-        EmbeddedSpace space = EmbeddedSpace.of(rings);
         int n = 0;
         for (int i = 0; i < space.size(); i++) {
             double v = oracle.value(space, i);
             n += Double.isFinite(v) && oracle.better(v, trainingMax) ? 1 : 0;
         }
         return n;
+    }
+
+    /** Percentile of the training maximum in the space (the line guided designs have to cross), or null. */
+    public Double trainingMaxPercentile() {
+        return trainingMax == null ? null : 100.0 * (spaceSize - (beyondInSpace + 1)) / spaceSize;
     }
 
     /** The scale whose guided run has the largest share beyond the training maximum (ties: the smaller scale). */

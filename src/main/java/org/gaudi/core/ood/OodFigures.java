@@ -34,11 +34,12 @@ import org.gaudi.core.sampling.DesignedMolecule;
  * @param bestValue        its exact value
  * @param top10Mean        mean exact value of the 10 best distinct proposed designs (fewer if there are fewer)
  * @param top10Count       how many designs that mean is over
+ * @param medianPercentile median percentile of the scored proposed designs (duplicates counted), or null
  * @param seconds          wall time of the method's sampling
  */
 public record OodFigures(String method, double scale, int sampled, int valid, int proposed, int scored, int beyond,
         int beyondDistinct, int novel, Integer bestRank, int spaceSize, Double bestValue, Double top10Mean,
-        int top10Count, double seconds) {
+        int top10Count, Double medianPercentile, double seconds) {
 
     /** Designs in the top-10 mean. */
     public static final int TOP = 10;
@@ -55,6 +56,7 @@ public record OodFigures(String method, double scale, int sampled, int valid, in
         int novel = 0;
         Set<String> beyondIds = new HashSet<>();
         Map<String, OracleScore> distinct = new LinkedHashMap<>();
+        List<Double> percentiles = new ArrayList<>();
         int spaceSize = 0;
         for (DesignedMolecule m : proposed) {
             OracleScore s = m.exact();
@@ -66,6 +68,7 @@ public record OodFigures(String method, double scale, int sampled, int valid, in
             }
             scored++;
             spaceSize = s.of();
+            percentiles.add(s.percentile());
             if (!training.trainedOn(s.id())) {
                 novel++;
             }
@@ -82,7 +85,17 @@ public record OodFigures(String method, double scale, int sampled, int valid, in
         List<OracleScore> top = ranked.stream().filter(s -> s.value() != null).limit(TOP).toList();
         Double top10 = top.isEmpty() ? null : top.stream().mapToDouble(OracleScore::value).average().orElseThrow();
         return new OodFigures(method, scale, sampled, valid, proposed.size(), scored, beyond, beyondIds.size(), novel,
-                bestRank, spaceSize, bestValue, top10, top.size(), seconds);
+                bestRank, spaceSize, bestValue, top10, top.size(), median(percentiles), seconds);
+    }
+
+    private static Double median(List<Double> v) {
+        if (v.isEmpty()) {
+            return null;
+        }
+        List<Double> s = new ArrayList<>(v);
+        s.sort(null);
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 
     /** Valid share of the sampled molecules. */

@@ -49,6 +49,13 @@ public final class ExactOracle {
         return criterion;
     }
 
+    /** Unit of the criterion's value: the property's unit when it reads one property, else empty. */
+    public String unit() {
+        var names = criterion.referencedNames();
+        String u = names.size() == 1 ? org.gaudi.core.huckel.HuckelProperties.unit(names.iterator().next()) : null;
+        return u == null ? "" : u;
+    }
+
     /**
      * The canonical annulation id of a molecule, or null when it is not an all-carbon cata-condensed benzenoid with a
      * ring count the embedded space covers.

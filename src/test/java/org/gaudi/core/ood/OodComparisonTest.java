@@ -77,7 +77,8 @@ public class OodComparisonTest {
         assertEquals(gap(0), c.spaceBest(), 1e-12);
         assertEquals(gap(2), c.trainingMax(), 1e-12);
         assertEquals(10, c.trainingCount());
-        assertEquals(2, c.beyondInSpace(oracle));
+        assertEquals(2, c.beyondInSpace());
+        assertEquals(100.0 * 9 / 12, c.trainingMaxPercentile(), 1e-12);
 
         OodFigures g = c.scales().get(0).guided();
         assertEquals(6, g.sampled());
@@ -90,6 +91,7 @@ public class OodComparisonTest {
         assertEquals(100.0 * 11 / 12, g.bestPercentile(), 1e-12);
         assertEquals((gap(0) + gap(1) + gap(5)) / 3, g.top10Mean(), 1e-12);
         assertEquals(3, g.top10Count());
+        assertEquals("percentiles of m0, m1, m0, m5: 11, 10, 11, 6 twelfths", 100.0 * 10.5 / 12, g.medianPercentile(), 1e-12);
         assertEquals("m(5) is a training molecule", 3, g.novel());
 
         // sample-and-rank keeps the pool's 4 best predictions: m3..m6, none beyond the training maximum
