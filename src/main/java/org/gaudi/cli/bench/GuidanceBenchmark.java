@@ -23,6 +23,7 @@ import org.gaudi.core.model.ModelArchive;
 import org.gaudi.core.model.ModelFormatException;
 import org.gaudi.core.sampling.DesignResult;
 import org.gaudi.core.sampling.DesignSummary;
+import org.gaudi.core.sampling.GuidanceMethod;
 import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.core.sampling.GuidedSampler;
 
@@ -60,6 +61,11 @@ public final class GuidanceBenchmark implements Callable<Integer> {
     @Option(names = "--scales", defaultValue = "0,0.3,0.6,1,2,4", split = ",", paramLabel = "S,...",
             description = "Guidance scales (default: ${DEFAULT-VALUE}).")
     List<Double> scales;
+
+    @Option(names = "--samplers", defaultValue = "gaudi", split = ",", paramLabel = "NAME,...",
+            description = "Samplers to compare, each over all scales (default: ${DEFAULT-VALUE}; one of: gaudi, coords,"
+                    + " smc, resample).")
+    List<String> samplers;
 
     @Option(names = {"-n", "--n"}, defaultValue = "128", paramLabel = "N",
             description = "Molecules per scale (default: ${DEFAULT-VALUE}).")
@@ -140,9 +146,12 @@ public final class GuidanceBenchmark implements Callable<Integer> {
             double stepMs = Double.NaN;
             double unguidedMs = Double.NaN;
             double guidanceMs = Double.NaN;
+            for (String samplerName : samplers) {
+            GuidanceMethod method = GuidanceMethod.parse(samplerName);
             for (double scale : scales) {
                 GuidanceSettings s = GuidanceSettings.builder().scale(scale).molecules(molecules).ringCount(n)
-                        .steps(steps).batchSize(batch).seed(seed).device(Djl.DeviceSetting.parse(device)).build();
+                        .steps(steps).batchSize(batch).seed(seed).device(Djl.DeviceSetting.parse(device))
+                        .sampler(method).build();
                 long t0 = System.nanoTime();
                 double[] next = {0.1};
                 DesignResult r = sampler.run(s, (done, total, msg) -> {
@@ -153,13 +162,13 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                     }
                 }, cancelled::get);
                 DesignSummary sum = r.summary();
-                out.printf(Locale.ROOT, "scale %s valid %s objective-mean %s huckel-gap-mean %s huckel-gap-best %s"
-                        + " unique %s novel %s clipped %s step-ms %.1f seconds %.0f%n", fmt(scale),
+                out.printf(Locale.ROOT, "sampler %s scale %s valid %s objective-mean %s huckel-gap-mean %s huckel-gap-best %s"
+                        + " unique %s novel %s clipped %s step-ms %.1f seconds %.0f load %s%n", method.id(), fmt(scale),
                         f4(sum.validFraction()),
                         nz(sum.objectiveMean()), nz(sum.huckelGapMeanEv()),
                         nz(sum.huckelGapMaxEv()), f4(sum.uniqueFraction()),
                         f4(sum.novelFraction()), nz(sum.clippedFraction()), sum.msPerStep(),
-                        (System.nanoTime() - t0) / 1e9);
+                        (System.nanoTime() - t0) / 1e9, loadAverage());
                 out.flush();
                 if (sum.guided()) {
                     stepMs = Double.isNaN(stepMs) ? sum.msPerStep() : stepMs;
@@ -167,6 +176,7 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                 } else {
                     unguidedMs = sum.msPerStep();
                 }
+            }
             }
             double[] best = datasetGap(n, sampler.edm().architecture().kind());
             line("dataset-best-huckel-gap", best == null ? "n/a (the embedded dataset has cata-condensed"
@@ -250,6 +260,15 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                         + " (train one, e.g. with train-edm / train-predictor, and pass " + option + ")"
                 : "no " + option + " given and several " + kind + " model files under " + dir + ": " + found
                         + "; pass " + option);
+    }
+
+    /** The 1-minute load average (timings on a shared machine mean little without it), or n/a. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private void line(String key, String value) {
