@@ -65,6 +65,8 @@ import ai.djl.ndarray.NDArray;
  * Thread-safety: one run at a time per instance; the models may be shared with other readers.
  */
 public final class GuidedSampler implements AutoCloseable {
+    /** Mixed into a batch's seed for its particle resampling, so that it draws apart from the sampling noise. */
+    private static final long RESAMPLING_SEED = 0x5EED5A3D1E5L;
     private final EdmModel edm;
     private final PropertyPredictor predictor;
     private final Objective objective;
@@ -248,7 +250,7 @@ public final class GuidedSampler implements AutoCloseable {
         int batches = (n + batchSize - 1) / batchSize;
         long totalSteps = (long) batches * steps;
         GuidanceHook guidance = guided ? new GuidanceHook(predictor, objective, settings.scale(),
-                settings.clipNorm(), settings.predictorTime()) : null;
+                settings.clipNorm(), settings.predictorTime(), settings.sampler()) : null;
         if (guidance != null && gradientWrapper != null) {
             guidance.wrapGradient(gradientWrapper);
         }
@@ -263,6 +265,9 @@ public final class GuidedSampler implements AutoCloseable {
             long seed = batchSeed(settings.seed(), b);
             long before = (long) b * steps;
             String label = "batch " + (b + 1) + "/" + batches;
+            if (guidance != null) {
+                guidance.startBatch(batchRings, seed ^ RESAMPLING_SEED);
+            }
             SamplingHook hook = step -> {
                 checkCancelled(cancelled);
                 NDArray z = guidance == null ? step.zs() : guidance.afterStep(step);
@@ -297,12 +302,41 @@ public final class GuidedSampler implements AutoCloseable {
                 (System.nanoTime() - start) / 1e9, msPerStep,
                 guidance == null ? 0 : guidance.meanMillisPerStep(),
                 guidance == null ? null : finiteOrNull(guidance.clippedFraction()),
-                guidance == null ? null : finiteOrNull(guidance.meanGradientNorm()));
+                guidance == null ? null : finiteOrNull(guidance.meanGradientNorm()),
+                guidance == null ? Map.of() : guidanceFacts(settings, guidance, steps));
         DesignSummary summary = DesignSummary.of(rows, names, objective, facts);
         List<String> units = predictor == null ? List.of()
                 : predictor.spec().targets().stream().map(PredictorTarget::unit).map(u -> u == null ? "" : u)
                         .toList();
         return new DesignResult(names, units, rows, summary);
+    }
+
+    /** How the scale was applied ({@link ScaleConvention}) and the sampler's diagnostics, for the summary. */
+    private Map<String, Object> guidanceFacts(GuidanceSettings settings, GuidanceHook guidance, int steps) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sampler", settings.sampler().id());
+        m.put("samplerDescription", settings.sampler().description());
+        m.put("scale", settings.scale());
+        m.put("scaleConvention", ScaleConvention.NAME);
+        m.put("scaleConventionDescription", ScaleConvention.DESCRIPTION);
+        ObjectiveSpread spread = guidance.objectiveSpread();
+        if (spread != null) {
+            m.put("objectiveSpread", spread.value());
+            m.put("objectiveSpreadPointsSkipped", spread.skipped());
+        }
+        GuidancePush push = new GuidancePush(predictor.spec().schedule());
+        int[] grid = edm.diffusion().timeGrid(steps);
+        double total = 0;
+        for (int k = 0; k + 1 < grid.length; k++) {
+            total += push.length(grid[k], grid[k + 1]);
+        }
+        m.put("totalPush", total);
+        m.put("totalPushAtT", push.totalOverAllSteps());
+        if (settings.sampler().resamples()) {
+            m.put("resamplings", guidance.resamplings());
+            m.put("meanEffectiveSampleFraction", finiteOrNull(guidance.meanEffectiveSampleFraction()));
+        }
+        return m;
     }
 
     private static Double finiteOrNull(double v) {
