@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +26,7 @@ import org.gaudi.core.oracle.TrainingReference;
 import org.gaudi.core.predictor.PropertyPredictor;
 import org.gaudi.core.report.SweepRun;
 import org.gaudi.core.sampling.DesignResult;
+import org.gaudi.core.sampling.GuidanceMethod;
 import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.core.sampling.GuidedSampler;
 
@@ -79,6 +79,12 @@ public final class OodBenchmark implements Callable<Integer> {
     @Option(names = "--scales", defaultValue = "0.3,0.6,1", split = ",", paramLabel = "S,...",
             description = "Guided scales (> 0; the unguided run is always made) (default: ${DEFAULT-VALUE}).")
     List<Double> scales;
+
+    @Option(names = "--sampler", split = ",", paramLabel = "NAME,...", defaultValue = "gaudi",
+            description = "Guided sampler(s) to compare, each at every scale, against one shared unguided pool: "
+                    + "gaudi, coords, smc, resample (default: ${DEFAULT-VALUE}). With several, method names carry the"
+                    + " sampler (guided-smc@0.3, sample-and-rank-smc@0.3).")
+    List<String> samplers;
 
     @Option(names = {"-n", "--molecules"}, defaultValue = "128", paramLabel = "N",
             description = "Molecules per method and scale (default: ${DEFAULT-VALUE}).")
@@ -176,18 +182,32 @@ public final class OodBenchmark implements Callable<Integer> {
             line("ood-molecules-per-method", molecules + " (" + k + " of T = " + sampler.edm().timesteps()
                     + " steps, seed " + seed + ", " + Djl.intraOpThreads() + " thread(s), "
                     + Djl.describe(sampler.edm().device()) + ")");
-            Map<Double, DesignResult> runs = new LinkedHashMap<>();
-            List<Double> all = new ArrayList<>();
-            all.add(0.0);
-            all.addAll(guidedScales);
-            for (double s : all) {
-                runs.put(s, sample(sampler, base.toBuilder().scale(s).build(), cancelled));
-            }
-            OodComparison c = OodComparison.of(oracle, training, rings, runs);
+            List<GuidanceMethod> methods = samplers.stream().map(GuidanceMethod::parse).distinct().toList();
+            line("ood-samplers", String.join(", ", methods.stream().map(GuidanceMethod::id).toList()));
+            DesignResult pool = sample(sampler, base.toBuilder().scale(0).build(), cancelled, "unguided");
             String unit = oracle.unit();
-            OodLines.header(c, unit).forEach(out::println);
-            OodLines.figures(c, unit).forEach(out::println);
-            OodLines.acceptance(c, unit, oracle.criterion().direction()).forEach(out::println);
+            boolean first = true;
+            for (GuidanceMethod m : methods) {
+                Map<Double, DesignResult> runs = new LinkedHashMap<>();
+                runs.put(0.0, pool);
+                for (double s : guidedScales) {
+                    runs.put(s, sample(sampler, base.toBuilder().scale(s).sampler(m).build(), cancelled,
+                            m.id() + "@" + SweepRun.formatScale(s)));
+                }
+                String variant = methods.size() == 1 ? null : m.id();
+                OodComparison c = OodComparison.of(oracle, training, rings, runs, variant);
+                List<String> figures = OodLines.figures(c, unit);
+                if (first) {
+                    OodLines.header(c, unit).forEach(out::println);
+                } else {
+                    figures = figures.subList(OodLines.method(c.unguided(), unit).size(), figures.size());
+                }
+                figures.forEach(out::println);
+                OodLines.acceptance(c, unit, oracle.criterion().direction(), variant == null ? "" : "/" + variant)
+                        .forEach(out::println);
+                out.flush();
+                first = false;
+            }
             out.printf(Locale.ROOT, "ood-total-seconds: %.1f (load average %s)%n", (System.nanoTime() - t0) / 1e9,
                     loadAverage());
             out.flush();
@@ -204,8 +224,7 @@ public final class OodBenchmark implements Callable<Integer> {
         }
     }
 
-    private DesignResult sample(GuidedSampler sampler, GuidanceSettings s, AtomicBoolean cancelled) {
-        String what = s.scale() == 0 ? "unguided" : "guided@" + SweepRun.formatScale(s.scale());
+    private DesignResult sample(GuidedSampler sampler, GuidanceSettings s, AtomicBoolean cancelled, String what) {
         double[] next = {0.1};
         return sampler.run(s, (done, total, msg) -> {
             if (!quiet && (double) done / total >= next[0] - 1e-12) {

@@ -53,7 +53,7 @@ public final class OodLines {
         List<String> out = new ArrayList<>();
         out.add(String.format(Locale.ROOT, "ood-valid/%s: %.4f (%d/%d)", m, f.validFraction(), f.valid(),
                 f.sampled()));
-        if (!f.method().equals(OodComparison.UNGUIDED) && !f.method().equals(OodComparison.GUIDED)) {
+        if (f.method().startsWith(OodComparison.SAMPLE_AND_RANK)) {
             out.add(String.format(Locale.ROOT, "ood-proposed/%s: %d (the top %d of the pool by predicted objective)",
                     m, f.proposed(), f.proposed()));
         }
@@ -68,7 +68,7 @@ public final class OodLines {
         out.add(String.format(Locale.ROOT, "ood-novel/%s: %.4f (%d/%d)", m, f.novelFraction(), f.novel(),
                 f.proposed()));
         out.add(String.format(Locale.ROOT, "ood-seconds/%s: %.1f%s", m, f.seconds(),
-                f.method().equals(OodComparison.SAMPLE_AND_RANK) ? " (the unguided pool)" : ""));
+                f.method().startsWith(OodComparison.SAMPLE_AND_RANK) ? " (the unguided pool)" : ""));
         return out;
     }
 
@@ -95,23 +95,28 @@ public final class OodLines {
 
     /** The acceptance lines for the judged scale (issue 11's bars). */
     public static List<String> acceptance(OodComparison c, String unit, Direction direction) {
+        return acceptance(c, unit, direction, "");
+    }
+
+    /** The acceptance lines with a suffix on every key (e.g. {@code /smc} when several samplers are compared). */
+    public static List<String> acceptance(OodComparison c, String unit, Direction direction, String keySuffix) {
         OodComparison.Scale s = judged(c);
         OodFigures g = s.guided();
         OodFigures r = s.sampleAndRank();
         List<String> out = new ArrayList<>();
-        out.add("ood-judged-scale: " + SweepRun.formatScale(s.scale()) + " (largest share beyond the training maximum"
-                + " with valid >= " + MIN_VALID + ", else overall)");
-        out.add(check("ood-check-valid", g.validFraction() >= MIN_VALID,
+        out.add("ood-judged-scale" + keySuffix + ": " + SweepRun.formatScale(s.scale()) + " (largest share beyond the"
+                + " training maximum with valid >= " + MIN_VALID + ", else overall)");
+        out.add(check("ood-check-valid" + keySuffix, g.validFraction() >= MIN_VALID,
                 String.format(Locale.ROOT, "%.4f >= %.2f", g.validFraction(), MIN_VALID)));
-        out.add(check("ood-check-beyond", g.beyondFraction() >= MIN_BEYOND,
+        out.add(check("ood-check-beyond" + keySuffix, g.beyondFraction() >= MIN_BEYOND,
                 String.format(Locale.ROOT, "%.4f >= %.2f", g.beyondFraction(), MIN_BEYOND)));
         double top = g.bestRank() == null ? Double.NaN : 100.0 * g.bestRank() / g.spaceSize();
-        out.add(check("ood-check-best-top", top <= MAX_BEST_TOP_PERCENT,
+        out.add(check("ood-check-best-top" + keySuffix, top <= MAX_BEST_TOP_PERCENT,
                 String.format(Locale.ROOT, "top %.3f %% <= %.1f %%", top, MAX_BEST_TOP_PERCENT)));
         boolean aheadBeyond = g.beyondFraction() > r.beyondFraction();
         boolean aheadTop = g.top10Mean() != null && (r.top10Mean() == null
                 || direction.lossSign() * g.top10Mean() < direction.lossSign() * r.top10Mean());
-        out.add(check("ood-check-ahead-of-sample-and-rank", aheadBeyond && aheadTop, String.format(Locale.ROOT,
+        out.add(check("ood-check-ahead-of-sample-and-rank" + keySuffix, aheadBeyond && aheadTop, String.format(Locale.ROOT,
                 "beyond %.4f vs %.4f, top10-mean %s vs %s", g.beyondFraction(), r.beyondFraction(),
                 value(g.top10Mean(), unit), value(r.top10Mean(), unit))));
         return out;

@@ -54,6 +54,17 @@ public record OodComparison(int rings, int spaceSize, double spaceBest, Double t
      */
     public static OodComparison of(ExactOracle oracle, TrainingReference training, int rings,
             Map<Double, DesignResult> runs) {
+        return of(oracle, training, rings, runs, null);
+    }
+
+    /**
+     * As {@link #of(ExactOracle, TrainingReference, int, Map)}, naming the guided method and its sample-and-rank
+     * match after a sampler variant ({@code guided-smc}, {@code sample-and-rank-smc}) when {@code variant} is given.
+     */
+    public static OodComparison of(ExactOracle oracle, TrainingReference training, int rings,
+            Map<Double, DesignResult> runs, String variant) {
+        String guidedName = variant == null ? GUIDED : GUIDED + "-" + variant;
+        String rankedName = variant == null ? SAMPLE_AND_RANK : SAMPLE_AND_RANK + "-" + variant;
         Objects.requireNonNull(oracle, "oracle");
         Map<Double, DesignResult> sorted = new TreeMap<>(runs);
         DesignResult pool = sorted.get(0.0);
@@ -76,9 +87,9 @@ public record OodComparison(int rings, int spaceSize, double spaceBest, Double t
                         + "; sample-and-rank needs equal molecule counts");
             }
             List<DesignedMolecule> proposed = guided.validMolecules();
-            OodFigures g = figures(GUIDED, e.getKey(), guided, proposed, oracle, training, trainingMax);
+            OodFigures g = figures(guidedName, e.getKey(), guided, proposed, oracle, training, trainingMax);
             List<DesignedMolecule> top = SampleAndRank.top(pool.molecules(), proposed.size(), direction);
-            OodFigures r = figures(SAMPLE_AND_RANK, e.getKey(), pool, top, oracle, training, trainingMax);
+            OodFigures r = figures(rankedName, e.getKey(), pool, top, oracle, training, trainingMax);
             scales.add(new Scale(e.getKey(), g, r));
         }
         if (scales.isEmpty()) {
