@@ -54,10 +54,9 @@ public final class SampleCommand implements Callable<Integer> {
     double scale;
 
     @Option(names = "--sampler", paramLabel = "NAME",
-            description = "How the objective steers sampling: gaudi (GaUDI's gradient update), coords (the update on"
-                    + " ring positions only), smc (the update plus particle resampling by the objective: more valid"
-                    + " molecules at the same property, fewer distinct ones) or resample (resampling without a"
-                    + " gradient) (default: the GuidanceSettings default).")
+            description = "How the objective steers sampling: gaudi (GaUDI's gradient update, the default) or resample"
+                    + " (particle resampling by the predicted objective without a gradient push: more valid molecules"
+                    + " at the same property, fewer distinct ones).")
     String sampler;
 
     @Option(names = {"-n", "--n"}, defaultValue = "128", paramLabel = "N",

@@ -61,13 +61,13 @@ public final class GuidanceBenchmark implements Callable<Integer> {
             description = "Objective over the predictor's targets (default: ${DEFAULT-VALUE}).")
     String objective;
 
-    @Option(names = "--scales", defaultValue = "0,0.3,0.6,1,2,4", split = ",", paramLabel = "S,...",
-            description = "Guidance scales (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scales", defaultValue = "0,0.05,0.1,0.2,0.3,0.6", split = ",", paramLabel = "S,...",
+            description = "Guidance scales in GaUDI units (default: ${DEFAULT-VALUE}).")
     List<Double> scales;
 
-    @Option(names = "--samplers", defaultValue = "gaudi", split = ",", paramLabel = "NAME,...",
-            description = "Samplers to compare, each over all scales (default: ${DEFAULT-VALUE}; one of: gaudi, coords,"
-                    + " smc, resample).")
+    @Option(names = "--samplers", defaultValue = "gaudi,resample", split = ",", paramLabel = "NAME,...",
+            description = "Samplers to compare, each over all scales, printed side by side as 'frontier' lines"
+                    + " (default: ${DEFAULT-VALUE}).")
     List<String> samplers;
 
     @Option(names = {"-n", "--n"}, defaultValue = "128", paramLabel = "N",

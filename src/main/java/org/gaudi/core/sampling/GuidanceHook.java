@@ -34,9 +34,8 @@ import ai.djl.ndarray.types.Shape;
  * the summed σ of the T-grid steps it replaces with respacing; the sampler then re-centres x and replaces NaN by
  * 0.</li>
  * </ol>
- * The {@link GuidanceMethod} varies this: {@code coords} zeroes the ring-type part of g before step 3;
- * {@code smc} and {@code resample} also resample the batch's molecules by their loss ({@link ParticleResampler};
- * {@link #startBatch} before each batch), {@code resample} without moving z_s.
+ * {@link GuidanceMethod#RESAMPLE} replaces steps 1–5 by particle resampling of the batch's molecules by their loss
+ * ({@link ParticleResampler}; {@link #startBatch} before each batch) without moving z_s.
  * The norm is computed overflow-safely (scaled by the largest entry), so a huge but finite gradient is clipped to
  * the clip norm instead of being wiped out by an infinite norm. One instance accumulates counters over all the steps
  * and batches it is used for. Not thread-safe (one run at a time).
@@ -119,7 +118,7 @@ public final class GuidanceHook implements SamplingHook {
         this.time = Objects.requireNonNull(time, "time");
         this.push = new GuidancePush(predictor.spec().schedule());
         this.resampler = method.resamples()
-                ? new ParticleResampler(Double.parseDouble(System.getProperty("gaudi.exp.kappa", "" + ParticleResampler.POTENTIAL_PER_SCALE)) * scale) : null;
+                ? new ParticleResampler(ParticleResampler.POTENTIAL_PER_SCALE * scale) : null;
     }
 
     /** A hook around any gradient function (tests inject faults through this); pushes by the step's own σ. */
@@ -213,10 +212,6 @@ public final class GuidanceHook implements SamplingHook {
             if (!g.getShape().equals(zs.getShape())) {
                 throw new IllegalStateException("guidance gradient has shape " + g.getShape() + ", the state "
                         + zs.getShape());
-            }
-            if (method == GuidanceMethod.COORDINATES) {
-                NDArray x = g.get(new NDIndex(":, :, 0:3"));
-                g = x.concat(g.get(new NDIndex(":, :, 3:")).zerosLike(), 2);
             }
             ClipStats stats = new ClipStats();
             NDArray update = clipAndCentre(g, step.nodeMask(), clipNorm, stats);

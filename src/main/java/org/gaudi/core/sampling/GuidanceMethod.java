@@ -11,16 +11,14 @@ import java.util.stream.Collectors;
 public enum GuidanceMethod {
     /** GaUDI's update (§7.1): z_s ← z_s − σ·clip(scale·∇(loss/u_f)) on coordinates and ring types. */
     GAUDI("gaudi", "GaUDI's gradient update on coordinates and ring types"),
-    /** GaUDI's update on the coordinates only; the ring-type channels follow the diffusion model alone. */
-    COORDINATES("coords", "GaUDI's gradient update on the coordinates only"),
     /**
-     * GaUDI's update plus particle resampling: the molecules of a batch with the same ring count are particles
-     * weighted by exp(−λ·Δloss) at each step, λ = {@link ParticleResampler#POTENTIAL_PER_SCALE}·scale, and
-     * resampled (systematic) when their effective number falls below half.
+     * Sequential Monte Carlo without a gradient push: the molecules of a batch with the same ring count are particles
+     * weighted by exp(−λ·Δloss) at each step (loss in GaUDI units from the predictor's forward pass, λ =
+     * {@link ParticleResampler#POTENTIAL_PER_SCALE}·scale) and resampled systematically when their effective number
+     * falls below half. Every state stays on the diffusion model's own path, so validity stays near the unguided
+     * level; the price is fewer distinct molecules (copies of the strong particles).
      */
-    SMC("smc", "GaUDI's gradient update plus particle resampling with the objective as potential"),
-    /** Particle resampling alone (no gradient): molecules stay on the diffusion model's path. */
-    RESAMPLE("resample", "particle resampling with the objective as potential, no gradient");
+    RESAMPLE("resample", "particle resampling with the objective as potential, no gradient push");
 
     private final String id;
     private final String description;
@@ -46,7 +44,7 @@ public enum GuidanceMethod {
 
     /** Whether molecules of a batch are resampled by their objective. */
     public boolean resamples() {
-        return this == SMC || this == RESAMPLE;
+        return this == RESAMPLE;
     }
 
     /** The ids, comma-separated (for messages and help). */

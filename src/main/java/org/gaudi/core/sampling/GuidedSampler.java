@@ -258,6 +258,7 @@ public final class GuidedSampler implements AutoCloseable {
         long nanReplacements = 0;
         int recentred = 0;
         long samplingNanos = 0;
+        long[] unscored = {0};
         for (int b = 0; b < batches; b++) {
             int from = b * batchSize;
             int to = Math.min(n, from + batchSize);
@@ -285,7 +286,7 @@ public final class GuidedSampler implements AutoCloseable {
             recentred += r.recentred() ? 1 : 0;
             checkCancelled(cancelled);
             List<DecodedMolecule> decoded = edm.decode(r);
-            double[][] predicted = predictor == null ? null : predictClean(r.graphs());
+            double[][] predicted = predictor == null ? null : predictClean(r.graphs(), unscored);
             for (int i = 0; i < decoded.size(); i++) {
                 sampled.add(new SampledMolecule(from + i, b, seed, batchRings[i], r.graphs().get(i), decoded.get(i),
                         predicted == null ? null : predicted[i]));
@@ -303,7 +304,7 @@ public final class GuidedSampler implements AutoCloseable {
                 guidance == null ? 0 : guidance.meanMillisPerStep(),
                 guidance == null ? null : finiteOrNull(guidance.clippedFraction()),
                 guidance == null ? null : finiteOrNull(guidance.meanGradientNorm()),
-                guidance == null ? Map.of() : guidanceFacts(settings, guidance, steps));
+                guidance == null ? unscoredFact(unscored[0]) : guidanceFacts(settings, guidance, steps, unscored[0]));
         DesignSummary summary = DesignSummary.of(rows, names, objective, facts);
         List<String> units = predictor == null ? List.of()
                 : predictor.spec().targets().stream().map(PredictorTarget::unit).map(u -> u == null ? "" : u)
@@ -312,8 +313,9 @@ public final class GuidedSampler implements AutoCloseable {
     }
 
     /** How the scale was applied ({@link ScaleConvention}) and the sampler's diagnostics, for the summary. */
-    private Map<String, Object> guidanceFacts(GuidanceSettings settings, GuidanceHook guidance, int steps) {
-        Map<String, Object> m = new LinkedHashMap<>();
+    private Map<String, Object> guidanceFacts(GuidanceSettings settings, GuidanceHook guidance, int steps,
+            long unscored) {
+        Map<String, Object> m = new LinkedHashMap<>(unscoredFact(unscored));
         m.put("sampler", settings.sampler().id());
         m.put("samplerDescription", settings.sampler().description());
         m.put("scale", settings.scale());
@@ -339,13 +341,36 @@ public final class GuidedSampler implements AutoCloseable {
         return m;
     }
 
+    /** Molecules the predictor could not re-score (their graphs have a ring type it cannot read), when any. */
+    private static Map<String, Object> unscoredFact(long unscored) {
+        return unscored == 0 ? Map.of() : Map.of("unscoredMolecules", unscored);
+    }
+
     private static Double finiteOrNull(double v) {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** Predictions at t = 0 of the clean sampled graphs, in physical units. */
-    private double[][] predictClean(List<GraphOfRings> graphs) {
-        return predictor.predict(graphs, 0.0);
+    /**
+     * Predictions at t = 0 of the clean sampled graphs, in physical units. A graph the predictor cannot read (e.g. a
+     * ring node whose ring-type channels ended up on the orientation marker under strong guidance) gets NaN
+     * predictions (missing cells, no objective value) and is counted in {@code unscored}.
+     */
+    private double[][] predictClean(List<GraphOfRings> graphs, long[] unscored) {
+        try {
+            return predictor.predict(graphs, 0.0);
+        } catch (IllegalArgumentException whole) {
+            double[][] out = new double[graphs.size()][];
+            for (int i = 0; i < graphs.size(); i++) {
+                try {
+                    out[i] = predictor.predict(List.of(graphs.get(i)), 0.0)[0];
+                } catch (IllegalArgumentException e) {
+                    out[i] = new double[predictor.spec().targetNames().size()];
+                    Arrays.fill(out[i], Double.NaN);
+                    unscored[0]++;
+                }
+            }
+            return out;
+        }
     }
 
     private int[] ringCounts(GuidanceSettings s) {

@@ -147,7 +147,7 @@ public class GuidedSamplerNodeModelTest {
         assertInvalid(node(), n, "[1...1000000]");
         NodeSettings sampler = small(0);
         sampler.addString(GuidedSamplerNodeModel.CFG_SAMPLER, "langevin");
-        assertInvalid(node(), sampler, "unknown sampler 'langevin'; expected one of gaudi, coords, smc, resample");
+        assertInvalid(node(), sampler, "unknown sampler 'langevin'; expected one of gaudi, resample");
     }
 
     private static PredictorPortObjectSpec predictorSpec(List<String> vocabulary, String schedule, int maxRings) {
