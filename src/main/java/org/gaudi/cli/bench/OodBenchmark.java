@@ -53,7 +53,7 @@ import picocli.CommandLine.Option;
                 ""},
         footer = {"", "Examples:",
                 "  ./gaudi bench ood                         the shipped hold-out pair, 9 rings",
-                "  ./gaudi bench ood --scales 0.5,1,2 -n 256  another sweep, more molecules",
+                "  ./gaudi bench ood --scales 0.1,0.2 --sampler gaudi,resample   two samplers, one unguided pool",
                 "  ./gaudi bench ood --rings 8 --steps 0      8 rings, all T steps"})
 public final class OodBenchmark implements Callable<Integer> {
     static final Path DEFAULT_EDM = Paths.get("models", "ood-edm.gaudi-edm");
@@ -81,9 +81,10 @@ public final class OodBenchmark implements Callable<Integer> {
     List<Double> scales;
 
     @Option(names = "--sampler", split = ",", paramLabel = "NAME,...", defaultValue = "gaudi",
-            description = "Guided sampler(s) to compare, each at every scale, against one shared unguided pool: "
-                    + "gaudi, coords, smc, resample (default: ${DEFAULT-VALUE}). With several, method names carry the"
-                    + " sampler (guided-smc@0.3, sample-and-rank-smc@0.3).")
+            description = "Guided sampler(s) to compare, each at every scale, against one shared unguided pool: gaudi"
+                    + " (GaUDI's gradient update) or resample (particle resampling by the objective) (default:"
+                    + " ${DEFAULT-VALUE}). With several, method names carry the sampler (guided-resample@0.2,"
+                    + " sample-and-rank-resample@0.2).")
     List<String> samplers;
 
     @Option(names = {"-n", "--molecules"}, defaultValue = "128", paramLabel = "N",
