@@ -37,6 +37,7 @@ import org.gaudi.core.report.SweepRun;
 import org.gaudi.core.report.SweepWriters;
 import org.gaudi.core.sampling.DesignResult;
 import org.gaudi.core.sampling.DesignSummary;
+import org.gaudi.core.sampling.GuidanceMethod;
 import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.core.sampling.GuidedSampler;
 import org.gaudi.core.sampling.PredictorTime;
@@ -158,6 +159,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Molecules per scale (default: ${DEFAULT-VALUE}).")
     int molecules;
 
+    @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "gaudi",
+            description = "How guidance steers sampling: gaudi (GaUDI's gradient update) or resample (particle"
+                    + " resampling by the objective, no gradient push) (default: ${DEFAULT-VALUE}).")
+    String samplerName;
+
     @Option(names = "--steps", paramLabel = "K", defaultValue = "500",
             description = "Reverse diffusion steps per molecule: fewer than the model's T respaces the schedule"
                     + " (faster, slightly fewer valid molecules); 0 = all T steps (default: ${DEFAULT-VALUE}).")
@@ -206,6 +212,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--guided-scale " + SweepRun.formatScale(headline) + " is not one of"
                     + " --scales " + sweep);
         }
+        GuidanceMethod method = GuidanceMethod.parse(samplerName);
         if (molecules < 1 || batch < 1 || steps < 0) {
             throw new IllegalArgumentException("--molecules and --batch must be >= 1 and --steps >= 0");
         }
@@ -257,7 +264,8 @@ public final class DemoCommand implements Callable<Integer> {
                 log.println("objective: " + obj.toText());
 
                 DatasetReference reference = reference(ringCount, mode, log);
-                GuidanceSettings base = GuidanceSettings.builder().molecules(molecules).ringCount(ringCount)
+                GuidanceSettings base = GuidanceSettings.builder().sampler(method)
+                        .molecules(molecules).ringCount(ringCount)
                         .seed(seed).steps(steps == 0 ? null : Math.min(steps, sampler.edm().timesteps()))
                         .batchSize(batch).device(compute.deviceSetting()).build();
                 sampler.check(base);
@@ -493,6 +501,7 @@ public final class DemoCommand implements Callable<Integer> {
         m.put("reverse steps", k + " of T = " + sampler.edm().timesteps() + (k < sampler.edm().timesteps()
                 ? " (respaced)" : ""));
         m.put("batch size", batch);
+        m.put("sampler", base.sampler().id() + " (" + base.sampler().description() + ")");
         m.put("clip norm", base.clipNorm());
         m.put("initial-noise std", base.initialNoiseStd(true));
         m.put("predictor time", base.predictorTime() == PredictorTime.S

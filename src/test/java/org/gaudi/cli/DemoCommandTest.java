@@ -186,7 +186,7 @@ public class DemoCommandTest {
         String help = (String) r[1];
         for (String opt : List.of("--edm", "--predictor", "--train", "--train-epochs", "--objective", "--rings",
                 "--scales", "--guided-scale", "--molecules", "--steps", "--batch", "--seed", "--out", "--device",
-                "--threads", "--progress")) {
+                "--threads", "--progress", "--sampler", "--ood-details")) {
             assertTrue(opt, help.contains(opt));
         }
         assertTrue(help, help.contains("demo-valid-unguided"));
