@@ -124,7 +124,8 @@ public class DemoCommandTest {
     @Test
     public void benchOodScoresEveryMethodAgainstAllMoleculesOfTheRingCount() {
         Object[] r = run("bench", "ood", "--edm", edm.toString(), "--predictor", predictor.toString(), "--rings", "4",
-                "-n", "4", "--batch", "4", "--steps", "5", "--scales", "0.5,2", "--device", "cpu", "--quiet");
+                "-n", "4", "--batch", "4", "--steps", "5", "--scales", "0.5,2", "--sampler", "gaudi", "--device", "cpu",
+                "--quiet");
         assertEquals("stderr: " + r[2], 0, r[0]);
         String text = (String) r[1];
         assertTrue(text, text.contains("ood-hold-out: none recorded in the EDM's data source"));

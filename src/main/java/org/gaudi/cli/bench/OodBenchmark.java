@@ -52,7 +52,7 @@ import picocli.CommandLine.Option;
                         + " ood-top10-mean, ood-novel, ood-seconds; then the issue's acceptance checks.",
                 ""},
         footer = {"", "Examples:",
-                "  ./gaudi bench ood                         the shipped hold-out pair, 9 rings",
+                "  ./gaudi bench ood                         the shipped hold-out pair, 9 rings, both samplers",
                 "  ./gaudi bench ood --scales 0.1,0.2 --sampler gaudi,resample   two samplers, one unguided pool",
                 "  ./gaudi bench ood --rings 8 --steps 0      8 rings, all T steps"})
 public final class OodBenchmark implements Callable<Integer> {
@@ -76,11 +76,11 @@ public final class OodBenchmark implements Callable<Integer> {
             description = "Ring count of every design (default: ${DEFAULT-VALUE}).")
     int rings;
 
-    @Option(names = "--scales", defaultValue = "0.3,0.6,1", split = ",", paramLabel = "S,...",
+    @Option(names = "--scales", defaultValue = "0.1,0.2,0.5", split = ",", paramLabel = "S,...",
             description = "Guided scales (> 0; the unguided run is always made) (default: ${DEFAULT-VALUE}).")
     List<Double> scales;
 
-    @Option(names = "--sampler", split = ",", paramLabel = "NAME,...", defaultValue = "gaudi",
+    @Option(names = "--sampler", split = ",", paramLabel = "NAME,...", defaultValue = "gaudi,resample",
             description = "Guided sampler(s) to compare, each at every scale, against one shared unguided pool: gaudi"
                     + " (GaUDI's gradient update) or resample (particle resampling by the objective) (default:"
                     + " ${DEFAULT-VALUE}). With several, method names carry the sampler (guided-resample@0.2,"
@@ -209,8 +209,8 @@ public final class OodBenchmark implements Callable<Integer> {
                 out.flush();
                 first = false;
             }
-            out.printf(Locale.ROOT, "ood-total-seconds: %.1f (load average %s)%n", (System.nanoTime() - t0) / 1e9,
-                    loadAverage());
+            out.printf(Locale.ROOT, "ood-total-seconds: %.1f (1-minute load average %s)%n",
+                    (System.nanoTime() - t0) / 1e9, GuidanceBenchmark.loadAverage());
             out.flush();
             return 0;
         } catch (SamplingCancelledException e) {
@@ -240,15 +240,6 @@ public final class OodBenchmark implements Callable<Integer> {
             throw new IllegalArgumentException(file + ": no such " + what + " file"
                     + (file.equals(def) ? " (the hold-out pair ships in models/; run from the project folder or"
                             + " pass --edm and --predictor)" : ""));
-        }
-    }
-
-    static String loadAverage() {
-        try {
-            String[] f = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
         }
     }
 
