@@ -233,9 +233,16 @@ public final class ExampleWorkflow {
             var a = mf.getMainAttributes();
             Element f = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(root.resolve("feature/feature.xml").toFile()).getDocumentElement();
+            // KNIME records the feature's p2 unit id (<feature id>.feature.group) and the installed versions; the
+            // base version stands for any build of this release (the qualifier is the build's timestamp).
             return new Bundle(a.getValue("Bundle-Name"), a.getValue("Bundle-SymbolicName").split(";")[0].trim(),
-                    a.getValue("Bundle-Vendor"), a.getValue("Bundle-Version"), f.getAttribute("label"),
-                    f.getAttribute("id"), f.getAttribute("version"));
+                    a.getValue("Bundle-Vendor"), withoutQualifier(a.getValue("Bundle-Version")),
+                    f.getAttribute("label"), f.getAttribute("id") + ".feature.group",
+                    withoutQualifier(f.getAttribute("version")));
+        }
+
+        private static String withoutQualifier(String version) {
+            return version.replaceFirst("\\.qualifier$", "");
         }
     }
 

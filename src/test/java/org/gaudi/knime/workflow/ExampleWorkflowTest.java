@@ -103,6 +103,8 @@ public class ExampleWorkflowTest {
             String factoryClass = s.getString("factory");
             assertTrue(factoryClass + " is not registered in plugin.xml", registered.contains(factoryClass));
             assertEquals(symbolicName, s.getString("node-bundle-symbolic-name"));
+            assertEquals("KNIME records the feature's p2 unit id", "org.gaudi.knime.feature.feature.group",
+                    s.getString("node-feature-symbolic-name"));
             String name = s.getString("node-name");
             assertEquals("folder is named after the node", name + " (#" + id + ")/settings.xml", file);
             NodeFactory<?> factory = (NodeFactory<?>) Class.forName(factoryClass).getDeclaredConstructor()
