@@ -253,9 +253,9 @@ public class OsgiBundlesIT {
             assertEquals("true", out.get("coordinates-finite"));
             assertEquals("PyTorch 2.7.1", out.get("engine"));
             assertTrue("DJL's engine must come from the library bundle: " + out.get("engine-loader"),
-                    out.get("engine-loader").contains(UpdateSite.CORE + "_"));
+                    out.get("engine-loader").contains("[" + UpdateSite.CORE + ":"));
             assertTrue("the probe must run in the node bundle's class loader: " + out.get("probe-loader"),
-                    out.get("probe-loader").contains(UpdateSite.NODES + "_"));
+                    out.get("probe-loader").contains("[" + UpdateSite.NODES + ":"));
             assertEquals("UFWIBTONFRDIAS-UHFFFAOYSA-N", out.get("naphthalene-inchikey"));
         }
         // DJL extracted libtorch from the fragment's nested jar into the fresh cache (nothing was downloaded).
