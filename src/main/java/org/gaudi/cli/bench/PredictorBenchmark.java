@@ -99,6 +99,7 @@ public final class PredictorBenchmark implements Callable<Integer> {
     public Integer call() {
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            org.gaudi.core.djl.BatchParallel.setThreads(threads);
         }
         if (batch < 1 || rings < 2 || layers < 1 || hidden < 1 || targets < 1 || iterations < 1 || warmup < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this),
