@@ -364,12 +364,7 @@ public final class PropertyPredictor implements AutoCloseable {
                     ParameterStore ps = new ParameterStore(sub, false);
                     NDArray pred = physical(block.predict(ps, zIn, into(sub, t), into(sub, nodeMask),
                             into(sub, edgeMask), false));
-                    NDArray values = objective.apply(pred);
-                    if (values.size() != b) {
-                        throw new IllegalArgumentException("the objective must give one value per sample (" + b
-                                + "), got shape " + values.getShape());
-                    }
-                    values = values.reshape(b);
+                    NDArray values = objectiveValues(objective, pred, b);
                     gc.backward(values.sum());
                     return new GuidanceGradient(back(values.stopGradient(), z), back(zIn.getGradient(), z),
                             back(pred.stopGradient(), z));
@@ -380,6 +375,16 @@ public final class PropertyPredictor implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** The objective's per-sample values (B) for predictions of B samples; a clear error for any other shape. */
+    private static NDArray objectiveValues(Function<NDArray, NDArray> objective, NDArray pred, long b) {
+        NDArray values = objective.apply(pred);
+        if (values.size() != b) {
+            throw new IllegalArgumentException("the objective must give one value per sample (" + b
+                    + "), got shape " + values.getShape());
+        }
+        return values.reshape(b);
     }
 
     /**
@@ -414,12 +419,7 @@ public final class PropertyPredictor implements AutoCloseable {
                 NDArray pred = NDArrays.concat(detached, 0);
                 pred.attach(sub);
                 pred.setRequiresGradient(true);
-                NDArray values = objective.apply(pred);
-                if (values.size() != b) {
-                    throw new IllegalArgumentException("the objective must give one value per sample (" + b
-                            + "), got shape " + values.getShape());
-                }
-                values = values.reshape(b);
+                NDArray values = objectiveValues(objective, pred, b);
                 gc.backward(values.sum());
                 NDArray predGrad = pred.getGradient();
                 List<NDArray> grads = BatchParallel.run(chunks, c -> {
