@@ -111,6 +111,7 @@ public final class GuidanceBenchmark implements Callable<Integer> {
     public Integer call() throws Exception {
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            org.gaudi.core.djl.BatchParallel.setThreads(threads);
         }
         try {
             return run();
