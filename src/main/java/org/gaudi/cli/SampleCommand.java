@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.gaudi.core.diffusion.SamplingCancelledException;
 import org.gaudi.core.sampling.DesignResult;
 import org.gaudi.core.sampling.DesignWriters;
+import org.gaudi.core.sampling.GuidanceMethod;
 import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.core.sampling.GuidedSampler;
 import org.gaudi.core.sampling.PredictorTime;
@@ -46,9 +47,17 @@ public final class SampleCommand implements Callable<Integer> {
     String objective;
 
     @Option(names = "--scale", defaultValue = "0.6", paramLabel = "S",
-            description = "Guidance scale: multiplies the objective before its gradient is clipped; 0 samples"
-                    + " unguided (default: ${DEFAULT-VALUE}, GaUDI's).")
+            description = "Guidance scale in GaUDI's units: multiplies the objective divided by its spread over the"
+                    + " predictor's training targets (so 'maximize X' pushes as GaUDI's z-scored objective does, in"
+                    + " any units), before its gradient is clipped; respaced runs (--steps) push as far in total as"
+                    + " all 1000 steps. 0 samples unguided (default: ${DEFAULT-VALUE}, GaUDI's).")
     double scale;
+
+    @Option(names = "--sampler", paramLabel = "NAME",
+            description = "How the objective steers sampling: gaudi (GaUDI's gradient update, the default) or resample"
+                    + " (particle resampling by the predicted objective without a gradient push: more valid molecules"
+                    + " at the same property, fewer distinct ones).")
+    String sampler;
 
     @Option(names = {"-n", "--n"}, defaultValue = "128", paramLabel = "N",
             description = "Molecules to generate (default: ${DEFAULT-VALUE}).")
@@ -106,6 +115,9 @@ public final class SampleCommand implements Callable<Integer> {
         GuidanceSettings.Builder b = GuidanceSettings.builder().scale(scale).clipNorm(clip).molecules(molecules)
                 .seed(seed).steps(steps).batchSize(batch).initialNoiseStd(std).device(compute.deviceSetting())
                 .predictorTime(parseTime(predictorTime));
+        if (sampler != null) {
+            b.sampler(GuidanceMethod.parse(sampler));
+        }
         if (rings != null) {
             b.ringCount(rings);
         }

@@ -116,13 +116,19 @@ public class SampleCommandTest {
         Files.copy(predictor, models.resolve("demo-predictor.gaudi"));
         Files.writeString(models.resolve("README.md"), "demo models");
         Object[] r = run("bench", "guidance", "--models-dir", models.toString(), "--n", "3", "--steps", "10",
-                "--scales", "0,1", "--rings", "3", "--batch", "3", "--device", "cpu", "--quiet");
+                "--scales", "0,1", "--rings", "3", "--batch", "3", "--device", "cpu", "--quiet", "--samplers",
+                "gaudi,resample");
         assertEquals("stderr: " + r[2], 0, r[0]);
         String out = (String) r[1];
         List<String> lines = out.lines().toList();
-        assertTrue(out, lines.stream().anyMatch(l -> l.matches("scale 0\\.0 valid [01]\\.\\d{4} objective-mean \\S+"
-                + " huckel-gap-mean \\S+ huckel-gap-best \\S+ .*")));
-        assertTrue(out, lines.stream().anyMatch(l -> l.startsWith("scale 1.0 valid ")));
+        assertTrue(out, lines.stream().anyMatch(l -> l.matches("sampler gaudi scale 0\\.0 valid [01]\\.\\d{4}"
+                + " objective-mean \\S+ huckel-gap-mean \\S+ huckel-gap-best \\S+ .* seconds \\d+ load \\S+")));
+        assertTrue(out, lines.stream().anyMatch(l -> l.startsWith("sampler gaudi scale 1.0 valid ")));
+        assertTrue(out, lines.stream().anyMatch(l -> l.startsWith("sampler resample scale 1.0 valid ")));
+        assertTrue(out, lines.stream().anyMatch(l -> l.matches("frontier scale 1\\.0 gaudi [01]\\.\\d\\d/\\S+/\\d+s"
+                + " resample [01]\\.\\d\\d/\\S+/\\d+s")));
+        assertEquals("scale 0 is the unguided run, done once", 1,
+                lines.stream().filter(l -> l.matches("sampler \\S+ scale 0\\.0 .*")).count());
         // phenanthrene (3 rings) has the largest Hückel gap of the three-ring benzenoids
         assertTrue(out, lines.stream().anyMatch(l -> l.matches("dataset-best-huckel-gap \\d\\.\\d{4} \\(mean"
                 + " \\d\\.\\d{4} over 2 embedded benzenoids with 3 rings\\)")));

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,8 +25,10 @@ import org.gaudi.core.model.ModelArchive;
 import org.gaudi.core.model.ModelFormatException;
 import org.gaudi.core.sampling.DesignResult;
 import org.gaudi.core.sampling.DesignSummary;
+import org.gaudi.core.sampling.GuidanceMethod;
 import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.core.sampling.GuidedSampler;
+import org.gaudi.core.sampling.ScaleConvention;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,9 +61,14 @@ public final class GuidanceBenchmark implements Callable<Integer> {
             description = "Objective over the predictor's targets (default: ${DEFAULT-VALUE}).")
     String objective;
 
-    @Option(names = "--scales", defaultValue = "0,0.3,0.6,1,2,4", split = ",", paramLabel = "S,...",
-            description = "Guidance scales (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scales", defaultValue = "0,0.05,0.1,0.2,0.3,0.6", split = ",", paramLabel = "S,...",
+            description = "Guidance scales in GaUDI units (default: ${DEFAULT-VALUE}).")
     List<Double> scales;
+
+    @Option(names = "--samplers", defaultValue = "gaudi,resample", split = ",", paramLabel = "NAME,...",
+            description = "Samplers to compare, each over all scales, printed side by side as 'frontier' lines"
+                    + " (default: ${DEFAULT-VALUE}).")
+    List<String> samplers;
 
     @Option(names = {"-n", "--n"}, defaultValue = "128", paramLabel = "N",
             description = "Molecules per scale (default: ${DEFAULT-VALUE}).")
@@ -141,34 +150,55 @@ public final class GuidanceBenchmark implements Callable<Integer> {
             double stepMs = Double.NaN;
             double unguidedMs = Double.NaN;
             double guidanceMs = Double.NaN;
-            for (double scale : scales) {
-                GuidanceSettings s = GuidanceSettings.builder().scale(scale).molecules(molecules).ringCount(n)
-                        .steps(steps).batchSize(batch).seed(seed).device(Djl.DeviceSetting.parse(device)).build();
-                long t0 = System.nanoTime();
-                double[] next = {0.1};
-                DesignResult r = sampler.run(s, (done, total, msg) -> {
-                    if (!quiet && (double) done / total >= next[0] - 1e-12) {
-                        next[0] += 0.1;
-                        err.printf(Locale.ROOT, "bench guidance: scale %s %d/%d steps (%s)%n", fmt(scale), done,
-                                total, msg);
+            List<GuidanceMethod> methods = samplers.stream().map(GuidanceMethod::parse).distinct().toList();
+            line("samplers", methods.stream().map(GuidanceMethod::id).toList().toString().replaceAll("[\\[\\] ]", ""));
+            line("steps", (steps == null ? sampler.edm().timesteps() : steps) + " (scale in GaUDI units: "
+                    + ScaleConvention.DESCRIPTION + ")");
+            Map<GuidanceMethod, Map<Double, Figures>> frontier = new LinkedHashMap<>();
+            Figures unguided = null;
+            for (GuidanceMethod method : methods) {
+                Map<Double, Figures> curve = new LinkedHashMap<>();
+                frontier.put(method, curve);
+                for (double scale : scales) {
+                    if (scale == 0 && unguided != null) {
+                        curve.put(scale, unguided); // scale 0 is unguided whatever the sampler: same seed, same run
+                        continue;
                     }
-                }, cancelled::get);
-                DesignSummary sum = r.summary();
-                out.printf(Locale.ROOT, "scale %s valid %s objective-mean %s huckel-gap-mean %s huckel-gap-best %s"
-                        + " unique %s novel %s clipped %s step-ms %.1f seconds %.0f%n", fmt(scale),
-                        f4(sum.validFraction()),
-                        nz(sum.objectiveMean()), nz(sum.huckelGapMeanEv()),
-                        nz(sum.huckelGapMaxEv()), f4(sum.uniqueFraction()),
-                        f4(sum.novelFraction()), nz(sum.clippedFraction()), sum.msPerStep(),
-                        (System.nanoTime() - t0) / 1e9);
-                out.flush();
-                if (sum.guided()) {
-                    stepMs = Double.isNaN(stepMs) ? sum.msPerStep() : stepMs;
-                    guidanceMs = Double.isNaN(guidanceMs) ? sum.guidanceMsPerStep() : guidanceMs;
-                } else {
-                    unguidedMs = sum.msPerStep();
+                    GuidanceSettings s = GuidanceSettings.builder().scale(scale).molecules(molecules).ringCount(n)
+                            .steps(steps).batchSize(batch).seed(seed).device(Djl.DeviceSetting.parse(device))
+                            .sampler(method).build();
+                    long t0 = System.nanoTime();
+                    double[] next = {0.1};
+                    DesignResult r = sampler.run(s, (done, total, msg) -> {
+                        if (!quiet && (double) done / total >= next[0] - 1e-12) {
+                            next[0] += 0.1;
+                            err.printf(Locale.ROOT, "bench guidance: %s scale %s %d/%d steps (%s)%n", method.id(),
+                                    fmt(scale), done, total, msg);
+                        }
+                    }, cancelled::get);
+                    DesignSummary sum = r.summary();
+                    Figures fig = new Figures(sum, (System.nanoTime() - t0) / 1e9, loadAverage());
+                    curve.put(scale, fig);
+                    if (scale == 0) {
+                        unguided = fig;
+                    }
+                    out.printf(Locale.ROOT, "sampler %s scale %s valid %s objective-mean %s huckel-gap-mean %s"
+                            + " huckel-gap-best %s unique %s novel %s clipped %s resamplings %s step-ms %.1f"
+                            + " seconds %.0f load %s%n", method.id(), fmt(scale), f4(sum.validFraction()),
+                            nz(sum.objectiveMean()), nz(sum.huckelGapMeanEv()), nz(sum.huckelGapMaxEv()),
+                            f4(sum.uniqueFraction()), f4(sum.novelFraction()), nz(sum.clippedFraction()),
+                            sum.guidance().getOrDefault("resamplings", "n/a"), sum.msPerStep(), fig.seconds,
+                            fig.load);
+                    out.flush();
+                    if (sum.guided()) {
+                        stepMs = Double.isNaN(stepMs) ? sum.msPerStep() : stepMs;
+                        guidanceMs = Double.isNaN(guidanceMs) ? sum.guidanceMsPerStep() : guidanceMs;
+                    } else {
+                        unguidedMs = sum.msPerStep();
+                    }
                 }
             }
+            printFrontiers(frontier);
             double[] best = datasetGap(n, sampler.edm().architecture().kind());
             line("dataset-best-huckel-gap", best == null ? "n/a (the embedded dataset has cata-condensed"
                     + " benzenoids with 1.." + EmbeddedDataset.MAX_RINGS + " rings)"
@@ -190,6 +220,53 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                 // shutting down already
             }
         }
+    }
+
+    /** One run's figures for the frontier table. */
+    private record Figures(DesignSummary summary, double seconds, String load) {
+        String cell() {
+            return String.format(Locale.ROOT, "%s/%s/%.0fs", f2(summary.validFraction()),
+                    summary.huckelGapMeanEv() == null ? "n/a" : f2(summary.huckelGapMeanEv()), seconds);
+        }
+    }
+
+    /**
+     * The validity-versus-gap frontiers side by side, one line per scale: {@code frontier scale S <sampler>
+     * valid/huckel-gap-mean/seconds ...}, then per sampler the best Hückel-gap mean among its runs with valid ≥ 0.8
+     * and ≥ 0.6.
+     */
+    private void printFrontiers(Map<GuidanceMethod, Map<Double, Figures>> frontier) {
+        for (double scale : scales.stream().distinct().toList()) {
+            StringBuilder b = new StringBuilder("frontier scale " + fmt(scale));
+            for (var e : frontier.entrySet()) {
+                Figures f = e.getValue().get(scale);
+                b.append(' ').append(e.getKey().id()).append(' ').append(f == null ? "n/a" : f.cell());
+            }
+            line(b.toString().split(" ", 2)[0], b.toString().split(" ", 2)[1]);
+        }
+        for (var e : frontier.entrySet()) {
+            line("frontier-best-gap-at-valid-0.8-" + e.getKey().id(), bestGap(e.getValue(), 0.8));
+            line("frontier-best-gap-at-valid-0.6-" + e.getKey().id(), bestGap(e.getValue(), 0.6));
+        }
+    }
+
+    /** The highest Hückel-gap mean among runs with at least this valid fraction, with its scale. */
+    private static String bestGap(Map<Double, Figures> curve, double minValid) {
+        Double best = null;
+        double at = Double.NaN;
+        for (var e : curve.entrySet()) {
+            DesignSummary s = e.getValue().summary();
+            if (s.validFraction() >= minValid && s.huckelGapMeanEv() != null
+                    && (best == null || s.huckelGapMeanEv() > best)) {
+                best = s.huckelGapMeanEv();
+                at = e.getKey();
+            }
+        }
+        return best == null ? "n/a (no run that valid)" : String.format(Locale.ROOT, "%.4f (scale %s)", best, fmt(at));
+    }
+
+    private static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     /** The most frequent ring count of the EDM's distribution that the predictor's training range covers. */
@@ -251,6 +328,15 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                         + " (train one, e.g. with train-edm / train-predictor, and pass " + option + ")"
                 : "no " + option + " given and several " + kind + " model files under " + dir + ": " + found
                         + "; pass " + option);
+    }
+
+    /** The 1-minute load average (timings on a shared machine mean little without it), or n/a. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
     }
 
     private void line(String key, String value) {

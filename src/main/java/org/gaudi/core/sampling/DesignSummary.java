@@ -51,6 +51,8 @@ import org.gaudi.core.objective.Objective;
  * @param clippedFraction    fraction of (molecule, step) guidance gradients longer than the clip norm (null
  *                           unguided); near 1 means the scale saturates
  * @param meanGradientNorm   mean norm of a molecule's scaled guidance gradient before clipping (null unguided)
+ * @param guidance           how the scale was applied (sampler, {@link ScaleConvention}, the objective's spread, the
+ *                           total push) and the sampler's diagnostics; empty for an unguided run
  */
 public record DesignSummary(int molecules, int valid, int unique, int novel, int stable, String objective,
         Double objectiveMean, Double objectiveBest, Double objectiveMeanAll, Double huckelGapMeanEv,
@@ -58,20 +60,45 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
         Map<String, Integer> invalidReasons, long nonFiniteGradients, long nanReplacements, int recentred,
         DomainReport objectiveDomain, boolean guided, double initialNoiseStd, int steps, int timesteps, long seed,
         String device, Map<String, Object> settings, Map<String, Object> models, double seconds, double msPerStep,
-        double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm) {
+        double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm, Map<String, Object> guidance) {
 
     public DesignSummary {
+        guidance = Collections.unmodifiableMap(new LinkedHashMap<>(guidance == null ? Map.of() : guidance));
         predictedMeans = Collections.unmodifiableMap(new LinkedHashMap<>(predictedMeans));
         invalidReasons = Collections.unmodifiableMap(new TreeMap<>(invalidReasons));
         settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         models = Collections.unmodifiableMap(new LinkedHashMap<>(models));
     }
 
+    /** As the canonical constructor without guidance facts (earlier callers). */
+    public DesignSummary(int molecules, int valid, int unique, int novel, int stable, String objective,
+            Double objectiveMean, Double objectiveBest, Double objectiveMeanAll, Double huckelGapMeanEv,
+            Double huckelGapMaxEv, Double huckelGapMinEv, Double huckelGapMeanBeta, Map<String, Double> predictedMeans,
+            Map<String, Integer> invalidReasons, long nonFiniteGradients, long nanReplacements, int recentred,
+            DomainReport objectiveDomain, boolean guided, double initialNoiseStd, int steps, int timesteps, long seed,
+            String device, Map<String, Object> settings, Map<String, Object> models, double seconds, double msPerStep,
+            double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm) {
+        this(molecules, valid, unique, novel, stable, objective, objectiveMean, objectiveBest, objectiveMeanAll,
+                huckelGapMeanEv, huckelGapMaxEv, huckelGapMinEv, huckelGapMeanBeta, predictedMeans, invalidReasons,
+                nonFiniteGradients, nanReplacements, recentred, objectiveDomain, guided, initialNoiseStd, steps,
+                timesteps, seed, device, settings, models, seconds, msPerStep, guidanceMsPerStep, clippedFraction,
+                meanGradientNorm, Map.of());
+    }
+
     /** Run-level facts that do not come from the rows. */
     record RunFacts(long nonFiniteGradients, long nanReplacements, int recentred, DomainReport objectiveDomain,
             boolean guided, double initialNoiseStd, int steps, int timesteps, long seed, String device,
             Map<String, Object> settings, Map<String, Object> models, double seconds, double msPerStep,
-            double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm) {
+            double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm, Map<String, Object> guidance) {
+
+        RunFacts(long nonFiniteGradients, long nanReplacements, int recentred, DomainReport objectiveDomain,
+                boolean guided, double initialNoiseStd, int steps, int timesteps, long seed, String device,
+                Map<String, Object> settings, Map<String, Object> models, double seconds, double msPerStep,
+                double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm) {
+            this(nonFiniteGradients, nanReplacements, recentred, objectiveDomain, guided, initialNoiseStd, steps,
+                    timesteps, seed, device, settings, models, seconds, msPerStep, guidanceMsPerStep, clippedFraction,
+                    meanGradientNorm, Map.of());
+        }
     }
 
     /** Counts and averages the rows. */
@@ -139,7 +166,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
                 mean(gapBeta), predMeans, reasons, f.nonFiniteGradients(), f.nanReplacements(), f.recentred(),
                 f.objectiveDomain(), f.guided(), f.initialNoiseStd(), f.steps(), f.timesteps(), f.seed(),
                 f.device(), f.settings(), f.models(), f.seconds(), f.msPerStep(), f.guidanceMsPerStep(),
-                f.clippedFraction(), f.meanGradientNorm());
+                f.clippedFraction(), f.meanGradientNorm(), f.guidance());
     }
 
     private static Double mean(List<Double> v) {
@@ -197,8 +224,18 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
             l.add("clipped-gradients: " + format(clippedFraction) + " (mean norm before clipping "
                     + format(meanGradientNorm) + ")");
         }
+        if (!guidance.isEmpty()) {
+            l.add("guidance: sampler " + guidance.get("sampler") + ", scale " + guidance.get("scale")
+                    + " in GaUDI units (objective spread " + formatObject(guidance.get("objectiveSpread"))
+                    + " per training std; total push " + formatObject(guidance.get("totalPush")) + " over "
+                    + steps + " steps, as over " + timesteps + ")");
+        }
         l.add("device: " + device);
         return l;
+    }
+
+    private static String formatObject(Object v) {
+        return v instanceof Number n ? format(n.doubleValue()) : String.valueOf(v);
     }
 
     static String format(Double v) {
@@ -249,6 +286,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
         m.put("guidanceMsPerStep", guidanceMsPerStep);
         m.put("clippedFraction", clippedFraction);
         m.put("meanGradientNorm", meanGradientNorm);
+        m.put("guidance", guidance);
         return m;
     }
 }

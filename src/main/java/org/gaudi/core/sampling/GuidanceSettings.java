@@ -17,6 +17,8 @@ import org.gaudi.core.djl.Djl;
 public final class GuidanceSettings {
     /** GaUDI's default guidance scale (§7.1, after the "fix scale issue" commit). */
     public static final double DEFAULT_SCALE = 0.6;
+    /** The sampler of a design run unless one is chosen. */
+    public static final GuidanceMethod DEFAULT_SAMPLER = GuidanceMethod.GAUDI;
     /** GaUDI's per-molecule gradient clip norm. */
     public static final double DEFAULT_CLIP_NORM = 10.0;
     /** Initial-noise std of guided design. */
@@ -34,6 +36,7 @@ public final class GuidanceSettings {
     private final Integer steps;
     private final int batchSize;
     private final PredictorTime predictorTime;
+    private final GuidanceMethod sampler;
 
     private GuidanceSettings(Builder b) {
         this.scale = b.scale;
@@ -46,6 +49,7 @@ public final class GuidanceSettings {
         this.steps = b.steps;
         this.batchSize = b.batchSize;
         this.predictorTime = b.predictorTime;
+        this.sampler = b.sampler;
     }
 
     public static Builder builder() {
@@ -70,10 +74,15 @@ public final class GuidanceSettings {
         b.steps = steps;
         b.batchSize = batchSize;
         b.predictorTime = predictorTime;
+        b.sampler = sampler;
         return b;
     }
 
-    /** Guidance scale s ≥ 0; multiplies the objective before the gradient is clipped. 0 samples unguided. */
+    /**
+     * Guidance scale s ≥ 0 in GaUDI units ({@link ScaleConvention}): multiplies the objective divided by its spread
+     * over the predictor's training targets, before the gradient is clipped; the same total push for any number of
+     * steps. 0 samples unguided.
+     */
     public double scale() {
         return scale;
     }
@@ -141,6 +150,11 @@ public final class GuidanceSettings {
         return predictorTime;
     }
 
+    /** How the objective steers sampling (default {@link #DEFAULT_SAMPLER}). */
+    public GuidanceMethod sampler() {
+        return sampler;
+    }
+
     /** The settings as a map for reports (null entries say "default"). */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -154,6 +168,8 @@ public final class GuidanceSettings {
         m.put("steps", steps);
         m.put("batchSize", batchSize);
         m.put("predictorTime", predictorTime.name());
+        m.put("sampler", sampler.id());
+        m.put("scaleConvention", ScaleConvention.NAME);
         return m;
     }
 
@@ -174,8 +190,14 @@ public final class GuidanceSettings {
         private Integer steps;
         private int batchSize = 64;
         private PredictorTime predictorTime = PredictorTime.S;
+        private GuidanceMethod sampler = DEFAULT_SAMPLER;
 
         private Builder() {
+        }
+
+        public Builder sampler(GuidanceMethod m) {
+            this.sampler = Objects.requireNonNull(m, "sampler");
+            return this;
         }
 
         public Builder scale(double s) {

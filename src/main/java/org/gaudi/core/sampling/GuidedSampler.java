@@ -65,6 +65,8 @@ import ai.djl.ndarray.NDArray;
  * Thread-safety: one run at a time per instance; the models may be shared with other readers.
  */
 public final class GuidedSampler implements AutoCloseable {
+    /** Mixed into a batch's seed for its particle resampling, so that it draws apart from the sampling noise. */
+    private static final long RESAMPLING_SEED = 0x5EED5A3D1E5L;
     private final EdmModel edm;
     private final PropertyPredictor predictor;
     private final Objective objective;
@@ -248,7 +250,7 @@ public final class GuidedSampler implements AutoCloseable {
         int batches = (n + batchSize - 1) / batchSize;
         long totalSteps = (long) batches * steps;
         GuidanceHook guidance = guided ? new GuidanceHook(predictor, objective, settings.scale(),
-                settings.clipNorm(), settings.predictorTime()) : null;
+                settings.clipNorm(), settings.predictorTime(), settings.sampler()) : null;
         if (guidance != null && gradientWrapper != null) {
             guidance.wrapGradient(gradientWrapper);
         }
@@ -256,6 +258,7 @@ public final class GuidedSampler implements AutoCloseable {
         long nanReplacements = 0;
         int recentred = 0;
         long samplingNanos = 0;
+        long[] unscored = {0};
         for (int b = 0; b < batches; b++) {
             int from = b * batchSize;
             int to = Math.min(n, from + batchSize);
@@ -263,6 +266,9 @@ public final class GuidedSampler implements AutoCloseable {
             long seed = batchSeed(settings.seed(), b);
             long before = (long) b * steps;
             String label = "batch " + (b + 1) + "/" + batches;
+            if (guidance != null) {
+                guidance.startBatch(batchRings, seed ^ RESAMPLING_SEED);
+            }
             SamplingHook hook = step -> {
                 checkCancelled(cancelled);
                 NDArray z = guidance == null ? step.zs() : guidance.afterStep(step);
@@ -280,7 +286,7 @@ public final class GuidedSampler implements AutoCloseable {
             recentred += r.recentred() ? 1 : 0;
             checkCancelled(cancelled);
             List<DecodedMolecule> decoded = edm.decode(r);
-            double[][] predicted = predictor == null ? null : predictClean(r.graphs());
+            double[][] predicted = predictor == null ? null : predictClean(r.graphs(), unscored);
             for (int i = 0; i < decoded.size(); i++) {
                 sampled.add(new SampledMolecule(from + i, b, seed, batchRings[i], r.graphs().get(i), decoded.get(i),
                         predicted == null ? null : predicted[i]));
@@ -297,7 +303,8 @@ public final class GuidedSampler implements AutoCloseable {
                 (System.nanoTime() - start) / 1e9, msPerStep,
                 guidance == null ? 0 : guidance.meanMillisPerStep(),
                 guidance == null ? null : finiteOrNull(guidance.clippedFraction()),
-                guidance == null ? null : finiteOrNull(guidance.meanGradientNorm()));
+                guidance == null ? null : finiteOrNull(guidance.meanGradientNorm()),
+                guidance == null ? unscoredFact(unscored[0]) : guidanceFacts(settings, guidance, steps, unscored[0]));
         DesignSummary summary = DesignSummary.of(rows, names, objective, facts);
         List<String> units = predictor == null ? List.of()
                 : predictor.spec().targets().stream().map(PredictorTarget::unit).map(u -> u == null ? "" : u)
@@ -305,13 +312,65 @@ public final class GuidedSampler implements AutoCloseable {
         return new DesignResult(names, units, rows, summary);
     }
 
+    /** How the scale was applied ({@link ScaleConvention}) and the sampler's diagnostics, for the summary. */
+    private Map<String, Object> guidanceFacts(GuidanceSettings settings, GuidanceHook guidance, int steps,
+            long unscored) {
+        Map<String, Object> m = new LinkedHashMap<>(unscoredFact(unscored));
+        m.put("sampler", settings.sampler().id());
+        m.put("samplerDescription", settings.sampler().description());
+        m.put("scale", settings.scale());
+        m.put("scaleConvention", ScaleConvention.NAME);
+        m.put("scaleConventionDescription", ScaleConvention.DESCRIPTION);
+        ObjectiveSpread spread = guidance.objectiveSpread();
+        if (spread != null) {
+            m.put("objectiveSpread", spread.value());
+            m.put("objectiveSpreadPointsSkipped", spread.skipped());
+        }
+        GuidancePush push = new GuidancePush(predictor.spec().schedule());
+        int[] grid = edm.diffusion().timeGrid(steps);
+        double total = 0;
+        for (int k = 0; k + 1 < grid.length; k++) {
+            total += push.length(grid[k], grid[k + 1]);
+        }
+        m.put("totalPush", total);
+        m.put("totalPushAtT", push.totalOverAllSteps());
+        if (settings.sampler().resamples()) {
+            m.put("resamplings", guidance.resamplings());
+            m.put("meanEffectiveSampleFraction", finiteOrNull(guidance.meanEffectiveSampleFraction()));
+        }
+        return m;
+    }
+
+    /** Molecules the predictor could not re-score (their graphs have a ring type it cannot read), when any. */
+    private static Map<String, Object> unscoredFact(long unscored) {
+        return unscored == 0 ? Map.of() : Map.of("unscoredMolecules", unscored);
+    }
+
     private static Double finiteOrNull(double v) {
         return Double.isFinite(v) ? v : null;
     }
 
-    /** Predictions at t = 0 of the clean sampled graphs, in physical units. */
-    private double[][] predictClean(List<GraphOfRings> graphs) {
-        return predictor.predict(graphs, 0.0);
+    /**
+     * Predictions at t = 0 of the clean sampled graphs, in physical units. A graph the predictor cannot read (e.g. a
+     * ring node whose ring-type channels ended up on the orientation marker under strong guidance) gets NaN
+     * predictions (missing cells, no objective value) and is counted in {@code unscored}.
+     */
+    private double[][] predictClean(List<GraphOfRings> graphs, long[] unscored) {
+        try {
+            return predictor.predict(graphs, 0.0);
+        } catch (IllegalArgumentException whole) {
+            double[][] out = new double[graphs.size()][];
+            for (int i = 0; i < graphs.size(); i++) {
+                try {
+                    out[i] = predictor.predict(List.of(graphs.get(i)), 0.0)[0];
+                } catch (IllegalArgumentException e) {
+                    out[i] = new double[predictor.spec().targetNames().size()];
+                    Arrays.fill(out[i], Double.NaN);
+                    unscored[0]++;
+                }
+            }
+            return out;
+        }
     }
 
     private int[] ringCounts(GuidanceSettings s) {

@@ -24,7 +24,8 @@ import org.knime.core.node.ExecutionContext;
  * The one-row summary of a design run ({@link DesignSummary}): counts and fractions of valid, unique, novel and
  * stable molecules (uniqueness and novelty relative to the valid ones, as GaUDI reports them), the objective's mean
  * and best value over valid molecules, the Hückel gap mean and maximum, the mean prediction of each target, whether
- * guidance was applied, the steps, initial-noise std and seed used, the <b>device</b> that sampled, and timings.
+ * guidance was applied, the guidance scale (GaUDI units), sampler, scale convention and the objective's spread the
+ * scale is relative to, the steps, initial-noise std and seed used, the <b>device</b> that sampled, and timings.
  * Values that do not apply are missing cells.
  */
 public final class DesignSummaryTable {
@@ -42,6 +43,10 @@ public final class DesignSummaryTable {
     public static final String COL_HUCKEL_MAX = "Huckel gap max (eV)";
     public static final String MEAN_PREFIX = "mean predicted ";
     public static final String COL_GUIDED = "guided";
+    public static final String COL_SCALE = "guidance scale";
+    public static final String COL_SAMPLER = "sampler";
+    public static final String COL_SCALE_CONVENTION = "scale convention";
+    public static final String COL_OBJECTIVE_SPREAD = "objective spread";
     public static final String COL_STEPS = "steps";
     public static final String COL_STD = "initial noise std";
     public static final String COL_SEED = "seed";
@@ -70,6 +75,10 @@ public final class DesignSummaryTable {
             c.add(col(MEAN_PREFIX + t, DoubleCell.TYPE));
         }
         c.add(col(COL_GUIDED, BooleanCell.TYPE));
+        c.add(col(COL_SCALE, DoubleCell.TYPE));
+        c.add(col(COL_SAMPLER, StringCell.TYPE));
+        c.add(col(COL_SCALE_CONVENTION, StringCell.TYPE));
+        c.add(col(COL_OBJECTIVE_SPREAD, DoubleCell.TYPE));
         c.add(col(COL_STEPS, IntCell.TYPE));
         c.add(col(COL_STD, DoubleCell.TYPE));
         c.add(col(COL_SEED, LongCell.TYPE));
@@ -78,6 +87,14 @@ public final class DesignSummaryTable {
         c.add(col(COL_SECONDS, DoubleCell.TYPE));
         c.add(col(COL_MS_PER_STEP, DoubleCell.TYPE));
         return new DataTableSpec("GaUDI design summary", c.toArray(new DataColumnSpec[0]));
+    }
+
+    private static Double number(Object v) {
+        return v instanceof Number n ? n.doubleValue() : null;
+    }
+
+    private static String text(Object v) {
+        return v == null ? null : v.toString();
     }
 
     private static DataColumnSpec col(String name, DataType type) {
@@ -102,6 +119,10 @@ public final class DesignSummaryTable {
             cells.add(DesignTable.number(s.predictedMeans().get(t)));
         }
         cells.add(DesignTable.bool(s.guided()));
+        cells.add(DesignTable.number(number(s.settings().get("scale"))));
+        cells.add(DesignTable.string(text(s.settings().get("sampler"))));
+        cells.add(DesignTable.string(text(s.settings().get("scaleConvention"))));
+        cells.add(DesignTable.number(number(s.guidance().get("objectiveSpread"))));
         cells.add(new IntCell(s.steps()));
         cells.add(DesignTable.number(s.initialNoiseStd()));
         cells.add(new LongCell(s.seed()));

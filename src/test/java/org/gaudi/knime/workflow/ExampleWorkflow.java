@@ -112,7 +112,9 @@ public final class ExampleWorkflow {
         w.connect(1, 1, 3, 1); // molecules → Predictor Learner
         w.connect(2, 1, 3, 2); // EDM → Predictor Learner (shared vocabulary, schedule, ring capacity)
         w.node(5, "Guided Sampler", new GuidedSamplerNodeFactory(), 860, 100, s -> {
-            s.addDouble(GuidedSamplerNodeModel.CFG_SCALE, 0.6);
+            // GaUDI units: the push the example had at 0.6 in physical units (gap std 0.42 eV, all 1000 steps)
+            s.addDouble(GuidedSamplerNodeModel.CFG_SCALE, 0.25);
+            s.addString(GuidedSamplerNodeModel.CFG_SAMPLER, "gaudi");
             s.addInt(GuidedSamplerNodeModel.CFG_MOLECULES, 32);
             s.addInt(GuidedSamplerNodeModel.CFG_RINGS, 0);
             s.addInt(GuidedSamplerNodeModel.CFG_STEPS, 0);

@@ -9,6 +9,7 @@ import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 final class GuidedSamplerNodeDialog extends DefaultNodeSettingsPane {
 
     static final String LABEL_SCALE = "Guidance scale";
+    static final String LABEL_SAMPLER = "Sampler";
     static final String LABEL_CLIP = "Gradient clip norm";
     static final String LABEL_MOLECULES = "Molecules";
     static final String LABEL_RINGS = "Rings (0 = from the EDM)";
@@ -21,6 +22,8 @@ final class GuidedSamplerNodeDialog extends DefaultNodeSettingsPane {
     GuidedSamplerNodeDialog() {
         createNewGroup("Guidance");
         addDialogComponent(new DialogComponentNumber(GuidedSamplerNodeModel.createScaleModel(), LABEL_SCALE, 0.1));
+        addDialogComponent(new DialogComponentStringSelection(GuidedSamplerNodeModel.createSamplerModel(),
+                LABEL_SAMPLER, GuidedSamplerNodeModel.samplerChoices()));
         addDialogComponent(new DialogComponentNumber(GuidedSamplerNodeModel.createClipModel(), LABEL_CLIP, 1));
         closeCurrentGroup();
         createNewGroup("Sampling");

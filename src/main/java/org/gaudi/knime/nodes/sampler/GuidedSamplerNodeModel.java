@@ -7,6 +7,7 @@ import java.util.List;
 import org.gaudi.core.djl.Djl;
 import org.gaudi.core.model.ModelArchive;
 import org.gaudi.core.sampling.DesignResult;
+import org.gaudi.core.sampling.GuidanceMethod;
 import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.core.sampling.GuidedSampler;
 import org.gaudi.knime.CoreCalls;
@@ -48,8 +49,10 @@ import org.knime.core.node.port.PortType;
  */
 public final class GuidedSamplerNodeModel extends NodeModel {
 
-    /** Guidance scale; 0 samples unguided. */
+    /** Guidance scale in GaUDI units ({@link org.gaudi.core.sampling.ScaleConvention}); 0 samples unguided. */
     public static final String CFG_SCALE = "scale";
+    /** How the objective steers sampling: a {@link GuidanceMethod#id()}. */
+    public static final String CFG_SAMPLER = "sampler";
     /** Per-molecule gradient clip norm. */
     public static final String CFG_CLIP = "clip_norm";
     public static final String CFG_MOLECULES = "molecules";
@@ -73,6 +76,7 @@ public final class GuidedSamplerNodeModel extends NodeModel {
     static final int PORT_OBJECTIVE = 2;
 
     private final SettingsModelDoubleBounded scale = createScaleModel();
+    private final SettingsModelString sampler = createSamplerModel();
     private final SettingsModelDoubleBounded clip = createClipModel();
     private final SettingsModelIntegerBounded molecules = createMoleculesModel();
     private final SettingsModelIntegerBounded rings = createRingsModel();
@@ -89,6 +93,22 @@ public final class GuidedSamplerNodeModel extends NodeModel {
 
     static SettingsModelDoubleBounded createScaleModel() {
         return new SettingsModelDoubleBounded(CFG_SCALE, GuidanceSettings.DEFAULT_SCALE, 0, 1e6);
+    }
+
+    static SettingsModelString createSamplerModel() {
+        return new SettingsModelString(CFG_SAMPLER, GuidanceSettings.DEFAULT_SAMPLER.id());
+    }
+
+    /** The sampler ids offered by the dialog, the default first. */
+    static List<String> samplerChoices() {
+        List<String> ids = new ArrayList<>();
+        ids.add(GuidanceSettings.DEFAULT_SAMPLER.id());
+        for (GuidanceMethod m : GuidanceMethod.values()) {
+            if (m != GuidanceSettings.DEFAULT_SAMPLER) {
+                ids.add(m.id());
+            }
+        }
+        return ids;
     }
 
     static SettingsModelDoubleBounded createClipModel() {
@@ -124,15 +144,29 @@ public final class GuidedSamplerNodeModel extends NodeModel {
     }
 
     private List<SettingsModel> models() {
-        return List.of(scale, clip, molecules, rings, steps, initialNoiseStd, seed, batchSize, device);
+        return List.of(scale, sampler, clip, molecules, rings, steps, initialNoiseStd, seed, batchSize, device);
     }
 
     /** The core's settings for these values, checked. */
     static GuidanceSettings guidanceSettings(double scale, double clip, int molecules, int rings, int steps,
             double std, int seed, int batchSize, String device) throws InvalidSettingsException {
+        return guidanceSettings(scale, GuidanceSettings.DEFAULT_SAMPLER.id(), clip, molecules, rings, steps, std,
+                seed, batchSize, device);
+    }
+
+    /** The core's settings for these values with a sampler id, checked. */
+    static GuidanceSettings guidanceSettings(double scale, String samplerId, double clip, int molecules, int rings,
+            int steps, double std, int seed, int batchSize, String device) throws InvalidSettingsException {
         Djl.DeviceSetting d = Devices.parse(device, CFG_DEVICE);
+        GuidanceMethod method;
         try {
-            GuidanceSettings.Builder b = GuidanceSettings.builder().scale(scale).clipNorm(clip).molecules(molecules)
+            method = GuidanceMethod.parse(samplerId);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Setting '" + CFG_SAMPLER + "': " + e.getMessage(), e);
+        }
+        try {
+            GuidanceSettings.Builder b = GuidanceSettings.builder().scale(scale).sampler(method).clipNorm(clip)
+                    .molecules(molecules)
                     .initialNoiseStd(std == 0 ? null : std).seed(seed).steps(steps == 0 ? null : steps)
                     .batchSize(batchSize).device(d);
             return (rings == 0 ? b.ringCountsFromDistribution() : b.ringCount(rings)).build();
@@ -142,7 +176,8 @@ public final class GuidedSamplerNodeModel extends NodeModel {
     }
 
     private GuidanceSettings settings() throws InvalidSettingsException {
-        return guidanceSettings(scale.getDoubleValue(), clip.getDoubleValue(), molecules.getIntValue(),
+        return guidanceSettings(scale.getDoubleValue(), sampler.getStringValue(), clip.getDoubleValue(),
+                molecules.getIntValue(),
                 rings.getIntValue(), steps.getIntValue(), initialNoiseStd.getDoubleValue(), seed.getIntValue(),
                 batchSize.getIntValue(), device.getStringValue());
     }
@@ -247,12 +282,28 @@ public final class GuidedSamplerNodeModel extends NodeModel {
         }
     }
 
+    /**
+     * Settings saved before the sampler choice existed have no {@value #CFG_SAMPLER} key; they meant GaUDI's update,
+     * so that is what they load as (their scale was in physical units then; see the node description).
+     */
+    private boolean optional(SettingsModel m, NodeSettingsRO settings) {
+        return m == sampler && !settings.containsKey(CFG_SAMPLER);
+    }
+
+    private String samplerId(SettingsModelString m, NodeSettingsRO settings) throws InvalidSettingsException {
+        return optional(m, settings) ? GuidanceMethod.GAUDI.id()
+                : m.<SettingsModelString>createCloneWithValidatedValue(settings).getStringValue();
+    }
+
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : models()) {
-            m.validateSettings(settings);
+            if (!optional(m, settings)) {
+                m.validateSettings(settings);
+            }
         }
-        guidanceSettings(dbl(scale, settings), dbl(clip, settings), integer(molecules, settings),
+        guidanceSettings(dbl(scale, settings), samplerId(sampler, settings),
+                dbl(clip, settings), integer(molecules, settings),
                 integer(rings, settings), integer(steps, settings), dbl(initialNoiseStd, settings),
                 seed.<SettingsModelInteger>createCloneWithValidatedValue(settings).getIntValue(),
                 integer(batchSize, settings),
@@ -270,7 +321,11 @@ public final class GuidedSamplerNodeModel extends NodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : models()) {
-            m.loadSettingsFrom(settings);
+            if (optional(m, settings)) {
+                sampler.setStringValue(GuidanceMethod.GAUDI.id());
+            } else {
+                m.loadSettingsFrom(settings);
+            }
         }
     }
 

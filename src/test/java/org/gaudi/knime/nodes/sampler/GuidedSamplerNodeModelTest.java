@@ -15,6 +15,8 @@ import org.gaudi.core.gor.GorText;
 import org.gaudi.core.gor.GraphOfRings;
 import org.gaudi.core.objective.Objective;
 import org.gaudi.core.predictor.PropertyPredictor;
+import org.gaudi.core.sampling.GuidanceMethod;
+import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.knime.nodes.NodeFixtures;
 import org.gaudi.knime.nodes.objective.ObjectiveNodeFactory;
 import org.gaudi.knime.nodes.objective.ObjectiveNodeModel;
@@ -102,6 +104,32 @@ public class GuidedSamplerNodeModelTest {
         custom.addInt(GuidedSamplerNodeModel.CFG_RINGS, 3);
         custom.addDouble(GuidedSamplerNodeModel.CFG_INITIAL_NOISE_STD, 0.8);
         assertSettingsRoundTrip(node(), custom);
+        assertEquals(GuidanceSettings.DEFAULT_SAMPLER.id(), defaults.getString(GuidedSamplerNodeModel.CFG_SAMPLER));
+        for (GuidanceMethod m : GuidanceMethod.values()) {
+            NodeSettings chosen = small(1);
+            chosen.addString(GuidedSamplerNodeModel.CFG_SAMPLER, m.id());
+            assertSettingsRoundTrip(node(), chosen);
+        }
+    }
+
+    /** A workflow saved before the sampler choice existed loads with GaUDI's update and saves it explicitly. */
+    @Test
+    public void settingsWithoutSamplerLoadAsGaudi() throws Exception {
+        NodeSettings old = new NodeSettings("model");
+        old.addDouble(GuidedSamplerNodeModel.CFG_SCALE, 0.6);
+        old.addDouble(GuidedSamplerNodeModel.CFG_CLIP, 10);
+        old.addInt(GuidedSamplerNodeModel.CFG_MOLECULES, 6);
+        old.addInt(GuidedSamplerNodeModel.CFG_RINGS, 0);
+        old.addInt(GuidedSamplerNodeModel.CFG_STEPS, 20);
+        old.addDouble(GuidedSamplerNodeModel.CFG_INITIAL_NOISE_STD, 0);
+        old.addInt(GuidedSamplerNodeModel.CFG_SEED, 2);
+        old.addInt(GuidedSamplerNodeModel.CFG_BATCH_SIZE, 4);
+        old.addString(GuidedSamplerNodeModel.CFG_DEVICE, "cpu");
+        assertFalse(old.containsKey(GuidedSamplerNodeModel.CFG_SAMPLER));
+        HarnessNode<GuidedSamplerNodeModel> n = node();
+        n.validateModelSettings(old);
+        n.loadModelSettings(old);
+        assertEquals("gaudi", n.saveModelSettings().getString(GuidedSamplerNodeModel.CFG_SAMPLER));
     }
 
     @Test
@@ -115,6 +143,9 @@ public class GuidedSamplerNodeModelTest {
         NodeSettings n = small(0);
         n.addInt(GuidedSamplerNodeModel.CFG_MOLECULES, 0);
         assertInvalid(node(), n, "[1...1000000]");
+        NodeSettings sampler = small(0);
+        sampler.addString(GuidedSamplerNodeModel.CFG_SAMPLER, "langevin");
+        assertInvalid(node(), sampler, "unknown sampler 'langevin'; expected one of gaudi, resample");
     }
 
     private static PredictorPortObjectSpec predictorSpec(List<String> vocabulary, String schedule, int maxRings) {
