@@ -31,7 +31,11 @@ public final class DatasetCommand implements Callable<Integer> {
     int maxRings;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        return org.gaudi.cli.CliErrors.guard("dataset", this::body);
+    }
+
+    private int body() throws Exception {
         if (!check) {
             System.out.println("Nothing to do: use --check (see --help).");
             return 2;
