@@ -3,7 +3,6 @@ package org.gaudi.core.data;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -156,13 +155,21 @@ public final class SdfDatasetReader {
         Map<String, Long> firstRecord = new HashMap<>();
         String source = sdf.toString();
         long count = 0;
-        try (BufferedReader in = Files.newBufferedReader(sdf, StandardCharsets.UTF_8)) {
+        try (Utf8LineReader utf8 = new Utf8LineReader(Files.newInputStream(sdf));
+                BufferedReader in = new BufferedReader(utf8)) {
             SdRecord rec;
             long[] lineNo = {0};
+            long start = 1;
             while (count < options.recordLimit() && (rec = next(in, count + 1, lineNo)) != null) {
                 count++;
                 String id = "";
+                Utf8LineReader.BadByte bad = utf8.badByteIn(start, Math.max(start, lineNo[0]));
+                start = lineNo[0] + 1;
                 try {
+                    if (bad != null) {
+                        throw new RecordRejectedException(RejectionReason.BAD_ENCODING, "line " + bad.line() + ": "
+                                + bad.describe() + "; " + Utf8LineReader.ADVICE);
+                    }
                     if (rec.malformed != null) {
                         throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, rec.malformed);
                     }
