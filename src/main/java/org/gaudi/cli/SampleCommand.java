@@ -124,6 +124,7 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        OutputPaths.checkFolder("-o/--out", out);
         compute.applyThreads();
         GuidanceSettings settings = settings();
         ConsoleProgress.Mode mode = ConsoleProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));

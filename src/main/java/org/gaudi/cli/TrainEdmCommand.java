@@ -112,6 +112,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        OutputPaths.checkFile("-o/--out", out, "model.gaudi-edm");
         compute.applyThreads();
         ConsoleProgress.Mode mode = runOptions.progressMode();
         PrintStream log = System.out;
