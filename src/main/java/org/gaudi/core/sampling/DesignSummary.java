@@ -51,6 +51,8 @@ import org.gaudi.core.objective.Objective;
  * @param clippedFraction    fraction of (molecule, step) guidance gradients longer than the clip norm (null
  *                           unguided); near 1 means the scale saturates
  * @param meanGradientNorm   mean norm of a molecule's scaled guidance gradient before clipping (null unguided)
+ * @param stepsWithGradient  guided steps (over all batches) in which some molecule had a finite, non-zero
+ *                           gradient (null unguided); 0 means the run was not guided at all
  */
 public record DesignSummary(int molecules, int valid, int unique, int novel, int stable, String objective,
         Double objectiveMean, Double objectiveBest, Double objectiveMeanAll, Double huckelGapMeanEv,
@@ -58,7 +60,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
         Map<String, Integer> invalidReasons, long nonFiniteGradients, long nanReplacements, int recentred,
         DomainReport objectiveDomain, boolean guided, double initialNoiseStd, int steps, int timesteps, long seed,
         String device, Map<String, Object> settings, Map<String, Object> models, double seconds, double msPerStep,
-        double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm) {
+        double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm, Long stepsWithGradient) {
 
     public DesignSummary {
         predictedMeans = Collections.unmodifiableMap(new LinkedHashMap<>(predictedMeans));
@@ -71,7 +73,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
     record RunFacts(long nonFiniteGradients, long nanReplacements, int recentred, DomainReport objectiveDomain,
             boolean guided, double initialNoiseStd, int steps, int timesteps, long seed, String device,
             Map<String, Object> settings, Map<String, Object> models, double seconds, double msPerStep,
-            double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm) {
+            double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm, Long stepsWithGradient) {
     }
 
     /** Counts and averages the rows. */
@@ -139,7 +141,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
                 mean(gapBeta), predMeans, reasons, f.nonFiniteGradients(), f.nanReplacements(), f.recentred(),
                 f.objectiveDomain(), f.guided(), f.initialNoiseStd(), f.steps(), f.timesteps(), f.seed(),
                 f.device(), f.settings(), f.models(), f.seconds(), f.msPerStep(), f.guidanceMsPerStep(),
-                f.clippedFraction(), f.meanGradientNorm());
+                f.clippedFraction(), f.meanGradientNorm(), f.stepsWithGradient());
     }
 
     private static Double mean(List<Double> v) {
@@ -197,8 +199,30 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
             l.add("clipped-gradients: " + format(clippedFraction) + " (mean norm before clipping "
                     + format(meanGradientNorm) + ")");
         }
+        if (stepsWithGradient != null) {
+            l.add("guided-steps-with-gradient: " + stepsWithGradient + " of " + guidedSteps());
+        }
         l.add("device: " + device);
         return l;
+    }
+
+    /** Reverse steps over all batches of a guided run. */
+    private long guidedSteps() {
+        int batchSize = settings.get("batchSize") instanceof Number n ? n.intValue() : molecules;
+        return (long) steps * ((molecules + Math.max(1, batchSize) - 1) / Math.max(1, batchSize));
+    }
+
+    /**
+     * Why a guided run was not guided, or null: no step had a finite, non-zero objective gradient, so the molecules
+     * are unguided samples whatever the settings say.
+     */
+    public String guidanceFailure() {
+        if (!guided || stepsWithGradient == null || stepsWithGradient > 0) {
+            return null;
+        }
+        String domain = objectiveDomain.isClean() ? "" : "; the objective's domain: " + objectiveDomain;
+        return "the objective '" + objective + "' gave no usable gradient in any guided step (every value was"
+                + " clamped or not finite), so nothing was guided" + domain;
     }
 
     static String format(Double v) {
@@ -249,6 +273,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
         m.put("guidanceMsPerStep", guidanceMsPerStep);
         m.put("clippedFraction", clippedFraction);
         m.put("meanGradientNorm", meanGradientNorm);
+        m.put("stepsWithGradient", stepsWithGradient);
         return m;
     }
 }

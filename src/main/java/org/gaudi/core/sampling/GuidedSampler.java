@@ -297,7 +297,8 @@ public final class GuidedSampler implements AutoCloseable {
                 (System.nanoTime() - start) / 1e9, msPerStep,
                 guidance == null ? 0 : guidance.meanMillisPerStep(),
                 guidance == null ? null : finiteOrNull(guidance.clippedFraction()),
-                guidance == null ? null : finiteOrNull(guidance.meanGradientNorm()));
+                guidance == null ? null : finiteOrNull(guidance.meanGradientNorm()),
+                guidance == null ? null : guidance.stepsWithGradient());
         DesignSummary summary = DesignSummary.of(rows, names, objective, facts);
         List<String> units = predictor == null ? List.of()
                 : predictor.spec().targets().stream().map(PredictorTarget::unit).map(u -> u == null ? "" : u)
