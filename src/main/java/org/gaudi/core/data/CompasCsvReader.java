@@ -268,7 +268,7 @@ public final class CompasCsvReader {
                 for (String column : required(options)) {
                     if (!header.contains(column)) {
                         throw new DatasetFormatException(csv + " has no column '" + column + "'; available columns: "
-                                + header);
+                                + DatasetChecks.columns(header));
                     }
                 }
                 int width = header.size();

@@ -101,7 +101,7 @@ public final class DatasetChecks {
                 Reader reader = new java.io.BufferedReader(utf8);
                 CSVParser p = parse(csv, reader)) {
             if (p.getHeaderMap() == null || !p.getHeaderMap().containsKey("smiles")) {
-                throw new DatasetFormatException(csv + ": no column 'smiles'; columns are " + p.getHeaderNames());
+                throw new DatasetFormatException(csv + ": no column 'smiles'; columns are " + columns(p.getHeaderNames()));
             }
             for (CSVRecord rec : records(csv, p)) {
                 rows++;
@@ -136,6 +136,20 @@ public final class DatasetChecks {
             }
         }
         return new CompasReport(rows, members, roundTrips, failures);
+    }
+
+    /**
+     * Header names for a message: at most 20, each cut to 40 characters, unprintable characters as '?' (a binary
+     * file read as CSV must not flood the console).
+     */
+    public static String columns(List<String> header) {
+        List<String> shown = new ArrayList<>();
+        for (String h : header.subList(0, Math.min(20, header.size()))) {
+            String clean = h.codePoints().map(c -> Character.isISOControl(c) || c == 0xFFFD ? '?' : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            shown.add(clean.length() > 40 ? clean.substring(0, 40) + "..." : clean);
+        }
+        return shown + (header.size() > 20 ? " and " + (header.size() - 20) + " more" : "");
     }
 
     /** Opens a CSV with a header, turning commons-csv's unchecked failures into a message with the file. */

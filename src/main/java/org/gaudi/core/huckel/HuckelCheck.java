@@ -156,7 +156,7 @@ public final class HuckelCheck {
             for (String required : new String[] {"smiles", "GAP_eV"}) {
                 if (!header.containsKey(required)) {
                     throw new DatasetFormatException(csv + " has no column '" + required + "'; columns are "
-                            + p.getHeaderNames());
+                            + DatasetChecks.columns(p.getHeaderNames()));
                 }
             }
             boolean hasHomo = header.containsKey("HOMO_eV");
