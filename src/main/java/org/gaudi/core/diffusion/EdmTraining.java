@@ -112,6 +112,7 @@ public final class EdmTraining {
         Items items = Items.of(data, settings.minRings(), settings.maxRings());
         DataSplit split = DataSplit.random(items.size(), settings.validationFraction(), settings.testFraction(),
                 settings.seed());
+        split.requireTrainingAndValidation(settings.validationFraction());
         messages.accept(String.format(java.util.Locale.ROOT, "data: %d molecules with %d-%d rings (%d outside the"
                 + " range left out); split %d train / %d validation / %d test", items.size(), settings.minRings(),
                 settings.maxRings(), items.filteredOut, split.train().length, split.validation().length,

@@ -123,10 +123,7 @@ public final class PredictorTraining {
         Items items = Items.of(data, settings.minRings(), settings.maxRings(), settings.targets());
         DataSplit split = DataSplit.random(items.size(), settings.validationFraction(), settings.testFraction(),
                 settings.seed());
-        if (split.train().length == 0) {
-            throw new IllegalArgumentException("the training part is empty (" + items.size()
-                    + " molecules); use more data or smaller validation/test fractions");
-        }
+        split.requireTrainingAndValidation(settings.validationFraction());
         messages.accept(String.format(Locale.ROOT, "data: %d molecules with %d-%d rings (%d outside the range left "
                 + "out); split %d train / %d validation / %d test; targets %s", items.size(), settings.minRings(),
                 settings.maxRings(), items.filteredOut, split.train().length, split.validation().length,

@@ -156,6 +156,25 @@ public final class DataSplit {
         return train.clone();
     }
 
+    /**
+     * Fails unless the training and the validation parts both hold molecules. The validation part picks the best
+     * epoch; without it every validation figure would be NaN and the "best" model an arbitrary one.
+     *
+     * @param validationFraction the fraction asked for, for the message
+     * @throws IllegalArgumentException naming the sizes and what to change
+     */
+    public void requireTrainingAndValidation(double validationFraction) {
+        if (train.length == 0) {
+            throw new IllegalArgumentException("the training part is empty (" + itemCount + " molecules); use more"
+                    + " data or smaller validation/test fractions");
+        }
+        if (validation.length == 0) {
+            throw new IllegalArgumentException("the validation part is empty (" + itemCount + " molecules,"
+                    + " validation fraction " + validationFraction + "); it picks the best epoch, so it needs at"
+                    + " least one molecule: use more molecules or a larger validation fraction");
+        }
+    }
+
     public int[] validation() {
         return validation.clone();
     }
