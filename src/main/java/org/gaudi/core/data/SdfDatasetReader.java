@@ -252,6 +252,46 @@ public final class SdfDatasetReader {
         return true;
     }
 
+    /**
+     * Bond order 4 ("aromatic", a query type many tools still write) leaves CDK without bond orders or hydrogen
+     * counts. For aromatic carbon (the atoms of GaUDI's ring types that matter here) both follow from the graph: a
+     * carbon with d heavy-or-explicit neighbours has 3 − d hydrogens, and a Kekulé structure is then assigned. Other
+     * aromatic atoms are ambiguous (pyrrole-type N has an H, pyridine-type not) and rejected with that reason.
+     */
+    private static void kekulizeAromaticBonds(IAtomContainer mol) throws RecordRejectedException {
+        boolean any = false;
+        for (org.openscience.cdk.interfaces.IBond b : mol.bonds()) {
+            if (b.getOrder() == null || b.getOrder() == org.openscience.cdk.interfaces.IBond.Order.UNSET) {
+                if (!b.isAromatic()) {
+                    continue;
+                }
+                any = true;
+                for (IAtom a : b.atoms()) {
+                    if (!"C".equals(a.getSymbol())) {
+                        throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, "bond "
+                                + (mol.indexOf(b) + 1) + " has order 4 (aromatic) at a " + a.getSymbol()
+                                + " atom, whose hydrogens it leaves undefined; save the file with Kekulé bonds"
+                                + " (orders 1 and 2)");
+                    }
+                }
+            }
+        }
+        if (!any) {
+            return;
+        }
+        for (IAtom a : mol.atoms()) {
+            if (a.getImplicitHydrogenCount() == null && "C".equals(a.getSymbol()) && a.isAromatic()) {
+                a.setImplicitHydrogenCount(Math.max(0, 3 - mol.getConnectedBondsCount(a)));
+            }
+        }
+        try {
+            org.openscience.cdk.aromaticity.Kekulization.kekulize(mol);
+        } catch (CDKException e) {
+            throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, "its order-4 (aromatic) bonds"
+                    + " admit no Kekulé structure: " + e.getMessage());
+        }
+    }
+
     private static IAtomContainer parseMolfile(SdRecord rec) throws RecordRejectedException {
         String[] lines = rec.molfile.split("\n", 5);
         boolean v3000 = lines.length > 3 && lines[3].contains("V3000");
@@ -264,7 +304,10 @@ public final class SdfDatasetReader {
             if (mol.getTitle() == null && !lines[0].isBlank()) {
                 mol.setTitle(lines[0].trim());
             }
+            kekulizeAromaticBonds(mol);
             return mol;
+        } catch (RecordRejectedException e) {
+            throw e;
         } catch (CDKException | IOException | RuntimeException e) {
             throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, "unreadable molfile: "
                     + e.getMessage());
