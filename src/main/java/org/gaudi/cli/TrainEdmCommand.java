@@ -166,7 +166,8 @@ public final class TrainEdmCommand implements Callable<Integer> {
                     }
                 }
             };
-            EdmTraining training = new EdmTraining(settings).listener(listener).cancellation(cancelled::get)
+            EdmTraining training = new EdmTraining(settings).listener(listener).requireValidation()
+                    .cancellation(cancelled::get)
                     .messages(m -> {
                         log.println(m);
                         log.flush();

@@ -213,7 +213,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
                 }
             };
             PredictorTraining training = new PredictorTraining(settings).listener(listener)
-                    .cancellation(cancelled::get)
+                    .requireValidation().cancellation(cancelled::get)
                     .messages(m -> {
                         log.println(m);
                         log.flush();

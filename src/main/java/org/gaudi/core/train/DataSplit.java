@@ -157,18 +157,19 @@ public final class DataSplit {
     }
 
     /**
-     * Fails unless the training and the validation parts both hold molecules. The validation part picks the best
-     * epoch; without it every validation figure would be NaN and the "best" model an arbitrary one.
+     * Fails unless the training part (and, when {@code validation} is set, the validation part) holds molecules.
+     * The validation part picks the best epoch; without it every validation figure is NaN and the model is simply
+     * the last epoch's.
      *
      * @param validationFraction the fraction asked for, for the message
      * @throws IllegalArgumentException naming the sizes and what to change
      */
-    public void requireTrainingAndValidation(double validationFraction) {
+    public void requireTraining(boolean validation, double validationFraction) {
         if (train.length == 0) {
             throw new IllegalArgumentException("the training part is empty (" + itemCount + " molecules); use more"
                     + " data or smaller validation/test fractions");
         }
-        if (validation.length == 0) {
+        if (validation && this.validation.length == 0) {
             throw new IllegalArgumentException("the validation part is empty (" + itemCount + " molecules,"
                     + " validation fraction " + validationFraction + "); it picks the best epoch, so it needs at"
                     + " least one molecule: use more molecules or a larger validation fraction");
