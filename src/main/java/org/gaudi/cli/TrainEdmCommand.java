@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                 "Defaults are GaUDI's (9 x 192 network, 1000 epochs, batch 256, lr 1e-3); on a CPU use a smaller"
                         + " network and ring range and count optimiser steps, not epochs: the shipped demo model is"
                         + " --max-rings 9 --layers 4 --hidden 64 --batch 64 --epochs 1100 --ema 0.999 (33,000 steps,"
-                        + " 29 min on 2 cores, 90 % valid; see models/README.md)."})
+                        + " 29 min on 2 cores, 90 %% valid; see models/README.md)."})
 public final class TrainEdmCommand implements Callable<Integer> {
 
     @Mixin
@@ -112,6 +112,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        OutputPaths.checkFile("-o/--out", out, "model.gaudi-edm");
         compute.applyThreads();
         ConsoleProgress.Mode mode = runOptions.progressMode();
         PrintStream log = System.out;
@@ -165,7 +166,8 @@ public final class TrainEdmCommand implements Callable<Integer> {
                     }
                 }
             };
-            EdmTraining training = new EdmTraining(settings).listener(listener).cancellation(cancelled::get)
+            EdmTraining training = new EdmTraining(settings).listener(listener).requireValidation()
+                    .cancellation(cancelled::get)
                     .messages(m -> {
                         log.println(m);
                         log.flush();

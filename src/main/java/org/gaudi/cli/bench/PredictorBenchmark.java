@@ -97,6 +97,10 @@ public final class PredictorBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return org.gaudi.cli.CliErrors.guard("bench predictor", this::body);
+    }
+
+    private int body() throws Exception {
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             org.gaudi.core.djl.BatchParallel.setThreads(threads);

@@ -58,6 +58,7 @@ public final class PredictorTraining {
     private EdmArchitecture edm;
     private TrainingListener listener = TrainingListener.NONE;
     private BooleanSupplier cancelled = () -> false;
+    private boolean requireValidation;
     private Consumer<String> messages = s -> { };
     private BiConsumer<Integer, Integer> evaluationProgress = (done, total) -> { };
 
@@ -91,6 +92,16 @@ public final class PredictorTraining {
     }
 
     /** Checked before every step and evaluation batch; when it answers true the run stops without a file. */
+    /**
+     * Refuse a split without validation molecules (a tiny data set, or a validation fraction of 0) instead of
+     * training with NaN validation figures and keeping the last epoch. Off by default: the KNIME learners accept
+     * such a split with a warning.
+     */
+    public PredictorTraining requireValidation() {
+        this.requireValidation = true;
+        return this;
+    }
+
     public PredictorTraining cancellation(BooleanSupplier isCancelled) {
         this.cancelled = Objects.requireNonNull(isCancelled, "cancellation");
         return this;
@@ -123,10 +134,7 @@ public final class PredictorTraining {
         Items items = Items.of(data, settings.minRings(), settings.maxRings(), settings.targets());
         DataSplit split = DataSplit.random(items.size(), settings.validationFraction(), settings.testFraction(),
                 settings.seed());
-        if (split.train().length == 0) {
-            throw new IllegalArgumentException("the training part is empty (" + items.size()
-                    + " molecules); use more data or smaller validation/test fractions");
-        }
+        split.requireTraining(requireValidation, settings.validationFraction());
         messages.accept(String.format(Locale.ROOT, "data: %d molecules with %d-%d rings (%d outside the range left "
                 + "out); split %d train / %d validation / %d test; targets %s", items.size(), settings.minRings(),
                 settings.maxRings(), items.filteredOut, split.train().length, split.validation().length,

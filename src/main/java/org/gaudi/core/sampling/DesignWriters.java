@@ -1,18 +1,19 @@
 package org.gaudi.core.sampling;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
+import org.gaudi.core.io.StagedFile;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -165,32 +166,22 @@ public final class DesignWriters {
     }
 
     private static void writeAtomically(Path file, Content content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = stage(dir, file.getFileName().toString(), content);
-        try {
-            move(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        StagedFile.write(file, utf8(content));
     }
 
     private static Path stage(Path dir, String name, Content content) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + name + ".", ".part");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            content.write(w);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        return tmp;
+        return StagedFile.stage(dir, name, utf8(content));
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        StagedFile.commit(from, to);
+    }
+
+    private static StagedFile.Content utf8(Content content) {
+        return os -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+            content.write(w);
+            w.flush();
+        };
     }
 }
