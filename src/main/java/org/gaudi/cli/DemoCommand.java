@@ -32,11 +32,13 @@ import org.gaudi.core.objective.Objective;
 import org.gaudi.core.predictor.PropertyPredictor;
 import org.gaudi.core.report.DatasetReference;
 import org.gaudi.core.report.HtmlReport;
+import org.gaudi.core.report.OodStory;
 import org.gaudi.core.report.SweepReport;
 import org.gaudi.core.report.SweepRun;
 import org.gaudi.core.report.SweepWriters;
 import org.gaudi.core.sampling.DesignResult;
 import org.gaudi.core.sampling.DesignSummary;
+import org.gaudi.core.sampling.GuidanceMethod;
 import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.core.sampling.GuidedSampler;
 import org.gaudi.core.sampling.PredictorTime;
@@ -51,7 +53,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./gaudi demo}: the whole method end to end on the embedded dataset, headless. Loads the shipped demo models
+ * {@code ./gaudi demo}: the whole method end to end on the embedded dataset, headless. Loads the shipped hold-out models
  * (or retrains them with {@code --train}), samples the same molecules unguided and guided at a few scales with the
  * objective "maximize the predicted HOMO-LUMO gap", checks every design with Hückel theory, and writes
  * {@code results/<timestamp>/} with {@code molecules.csv}, {@code molecules.sdf}, {@code summary.json} and a
@@ -62,10 +64,12 @@ import picocli.CommandLine.Spec;
         description = {"The whole method end to end, headless: demo models -> guided design -> report.html.",
                 "",
                 "Runs on the embedded dataset of cata-condensed benzenoids, with no KNIME needed: loads the shipped"
-                        + " demo diffusion model and gap predictor (or retrains both with --train), samples the same"
-                        + " molecules unguided and guided at a few guidance scales with the objective 'maximize the"
-                        + " predicted HOMO-LUMO gap', checks every design with Hückel theory and writes"
-                        + " results/<timestamp>/ (molecules.csv, molecules.sdf, summary.json, report.html).",
+                        + " diffusion model and gap predictor, trained without the best 5 % by Hückel gap of every"
+                        + " ring count (or retrains both with --train), samples the same molecules unguided and guided"
+                        + " at a few guidance scales with the objective 'maximize the predicted HOMO-LUMO gap', checks"
+                        + " every design with Hückel theory, ranks it among all molecules of its ring count, compares"
+                        + " guidance with sample-and-rank at equal molecule count and writes results/<timestamp>/"
+                        + " (molecules.csv, molecules.sdf, summary.json, ood.txt, report.html).",
                 "",
                 "The demo trains with one PyTorch thread unless --threads says otherwise (on a 2-core machine that is"
                         + " doing anything else, two busy-waiting threads are many times slower than one); sampling"
@@ -73,7 +77,10 @@ import picocli.CommandLine.Spec;
                 "",
                 "Prints one per line: demo-valid-unguided, demo-valid-guided, demo-huckel-gap-mean-unguided,"
                         + " demo-huckel-gap-mean-guided ('guided' = --guided-scale, by default the largest scale),"
-                        + " then 'report: <path>'. Ctrl-C stops cleanly and leaves no partial results.",
+                        + " demo-ood-train-max (the best molecule the models saw), demo-ood-beyond-train-max (share of"
+                        + " valid guided designs better than it), demo-ood-best-rank (among all molecules of the ring"
+                        + " count), demo-ood-vs-sample-and-rank, then 'report: <path>'. Ctrl-C stops cleanly and"
+                        + " leaves no partial results.",
                 ""},
         footer = {"", "Examples:",
                 "  ./gaudi demo                           the default demo (minutes on 2 cores)",
@@ -84,8 +91,12 @@ import picocli.CommandLine.Spec;
                 "", "Every step is also its own command: dataset, train-edm, train-predictor, eval-edm, eval-predictor,"
                         + " sample, bench."})
 public final class DemoCommand implements Callable<Integer> {
-    static final Path DEFAULT_EDM = Paths.get("models", "demo-edm.gaudi-edm");
-    static final Path DEFAULT_PREDICTOR = Paths.get("models", "demo-predictor.gaudi-predictor");
+    /**
+     * The hold-out pair: trained without the best 5 % by Hückel gap of every ring count, so the demo can show design
+     * beyond what the models saw (models/README.md); the pair trained on everything is models/demo-*.
+     */
+    static final Path DEFAULT_EDM = Paths.get("models", "ood-edm.gaudi-edm");
+    static final Path DEFAULT_PREDICTOR = Paths.get("models", "ood-predictor.gaudi-predictor");
     static final String REPORT = "report.html";
     /**
      * The demo's headline scale when it is swept, in GaUDI units ({@link org.gaudi.core.sampling.ScaleConvention}):
@@ -97,14 +108,16 @@ public final class DemoCommand implements Callable<Integer> {
     /** PyTorch intra-op threads of the demo when --threads is not given. */
     static final int DEFAULT_THREADS = 1;
 
-    @Option(names = "--edm", paramLabel = "FILE", defaultValue = "models/demo-edm.gaudi-edm",
-            description = "Diffusion model to sample from (default: ${DEFAULT-VALUE}, the shipped demo EDM). With"
-                    + " --train: only its recorded training recipe is used.")
+    @Option(names = "--edm", paramLabel = "FILE", defaultValue = "models/ood-edm.gaudi-edm",
+            description = "Diffusion model to sample from (default: ${DEFAULT-VALUE}, the shipped EDM trained without"
+                    + " the best 5 % by Hückel gap of every ring count; models/demo-edm.gaudi-edm saw everything)."
+                    + " With --train: only its recorded training recipe (hold-out included) is used.")
     Path edm;
 
-    @Option(names = "--predictor", paramLabel = "FILE", defaultValue = "models/demo-predictor.gaudi-predictor",
+    @Option(names = "--predictor", paramLabel = "FILE", defaultValue = "models/ood-predictor.gaudi-predictor",
             description = "Time-conditioned property predictor that guides the sampling (default: ${DEFAULT-VALUE},"
-                    + " the shipped demo predictor of Hückel properties). With --train: only its recipe is used.")
+                    + " the shipped Hückel-property predictor paired with the default EDM, same hold-out). With"
+                    + " --train: only its recipe is used.")
     Path predictor;
 
     @Option(names = "--train", negatable = false,
@@ -139,9 +152,19 @@ public final class DemoCommand implements Callable<Integer> {
                     + " the largest).")
     Double guidedScale;
 
+    @Option(names = "--ood-details", negatable = false,
+            description = "Also print every ood-* line of the beyond-the-data comparison, as 'bench ood' does (they"
+                    + " are always written to results/<timestamp>/" + DemoOod.FILE + ").")
+    boolean oodDetails;
+
     @Option(names = {"-n", "--molecules"}, defaultValue = "128", paramLabel = "N",
             description = "Molecules per scale (default: ${DEFAULT-VALUE}).")
     int molecules;
+
+    @Option(names = "--sampler", paramLabel = "NAME", defaultValue = "gaudi",
+            description = "How guidance steers sampling: gaudi (GaUDI's gradient update) or resample (particle"
+                    + " resampling by the objective, no gradient push) (default: ${DEFAULT-VALUE}).")
+    String samplerName;
 
     @Option(names = "--steps", paramLabel = "K", defaultValue = "500",
             description = "Reverse diffusion steps per molecule: fewer than the model's T respaces the schedule"
@@ -195,6 +218,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--guided-scale " + SweepRun.formatScale(headline) + " is not one of"
                     + " --scales " + sweep);
         }
+        GuidanceMethod method = GuidanceMethod.parse(samplerName);
         if (molecules < 1 || batch < 1 || steps < 0) {
             throw new IllegalArgumentException("--molecules and --batch must be >= 1 and --steps >= 0");
         }
@@ -231,8 +255,8 @@ public final class DemoCommand implements Callable<Integer> {
                 DemoTraining training = new DemoTraining(edm, predictor, epochs(), compute, mode, log,
                         cancelled::get);
                 Path models = staging.resolve("models");
-                edmFile = training.trainEdm(models.resolve("demo-edm.gaudi-edm"));
-                predictorFile = training.trainPredictor(models.resolve("demo-predictor.gaudi-predictor"), edmFile);
+                edmFile = training.trainEdm(models.resolve(edm.getFileName()));
+                predictorFile = training.trainPredictor(models.resolve(predictor.getFileName()), edmFile);
                 trained.put("trained", "this run (--train); models saved in models/");
             }
             String objectiveText = objective != null ? objective : defaultObjective(predictorFile);
@@ -246,7 +270,8 @@ public final class DemoCommand implements Callable<Integer> {
                 log.println("objective: " + obj.toText());
 
                 DatasetReference reference = reference(ringCount, mode, log);
-                GuidanceSettings base = GuidanceSettings.builder().molecules(molecules).ringCount(ringCount)
+                GuidanceSettings base = GuidanceSettings.builder().sampler(method)
+                        .molecules(molecules).ringCount(ringCount)
                         .seed(seed).steps(steps == 0 ? null : Math.min(steps, sampler.edm().timesteps()))
                         .batchSize(batch).device(compute.deviceSetting()).build();
                 sampler.check(base);
@@ -285,6 +310,11 @@ public final class DemoCommand implements Callable<Integer> {
                 if (train) {
                     files.put("models/", "the models trained by this run");
                 }
+                StringBuilder noOod = new StringBuilder();
+                OodStory ood = DemoOod.of(sampler, ringCount, runs, headline, noOod).orElse(null);
+                if (ood != null) {
+                    files.put(DemoOod.FILE, "the beyond-the-data comparison: every ood-* line of 'bench ood'");
+                }
                 boolean gapObjective = obj.toText().equals(obj.direction().keyword() + " "
                         + HuckelProperties.GAP_EV);
                 SweepReport report = new SweepReport("Designing benzenoids with a large HOMO-LUMO gap",
@@ -293,8 +323,11 @@ public final class DemoCommand implements Callable<Integer> {
                 checkCancelled(cancelled);
                 try (ConsoleProgress bar = ConsoleProgress.start("writing results", 2, mode, log, 0.5)) {
                     SweepWriters.writeAll(staging, report);
+                    if (ood != null) {
+                        Files.write(staging.resolve(DemoOod.FILE), DemoOod.details(ood, sampler));
+                    }
                     bar.stepTo(1, "report");
-                    HtmlReport.write(staging.resolve(REPORT), report);
+                    HtmlReport.write(staging.resolve(REPORT), report, ood);
                     bar.stepTo(2, null);
                 }
                 checkCancelled(cancelled);
@@ -313,6 +346,14 @@ public final class DemoCommand implements Callable<Integer> {
                         + " (scale " + gu.label() + ")");
                 log.printf(Locale.ROOT, "demo-dataset-huckel-gap: mean %.4f eV, best %.4f eV (%d molecules with %d"
                         + " rings)%n", reference.meanValue(), reference.bestValue(), reference.count(), ringCount);
+                if (ood != null) {
+                    DemoOod.headline(ood).forEach(log::println);
+                    if (oodDetails) {
+                        DemoOod.details(ood, sampler).forEach(log::println);
+                    }
+                } else {
+                    log.println("demo-ood: n/a (" + noOod + ")");
+                }
                 log.printf(Locale.ROOT, "demo-seconds: %.1f%n", (System.nanoTime() - t0) / 1e9);
                 log.println("results: " + target.toAbsolutePath().normalize());
                 log.println("report: " + target.resolve(REPORT).toAbsolutePath().normalize());
@@ -466,6 +507,7 @@ public final class DemoCommand implements Callable<Integer> {
         m.put("reverse steps", k + " of T = " + sampler.edm().timesteps() + (k < sampler.edm().timesteps()
                 ? " (respaced)" : ""));
         m.put("batch size", batch);
+        m.put("sampler", base.sampler().id() + " (" + base.sampler().description() + ")");
         m.put("clip norm", base.clipNorm());
         m.put("initial-noise std", base.initialNoiseStd(true));
         m.put("predictor time", base.predictorTime() == PredictorTime.S

@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.EmbeddedDataset;
+import org.gaudi.core.data.HoldOutBest;
 import org.gaudi.core.diffusion.EdmModel;
 import org.gaudi.core.diffusion.EdmTraining;
 import org.gaudi.core.diffusion.EdmTrainingSettings;
@@ -39,6 +40,8 @@ final class DemoTraining {
 
     private final EdmTrainingSettings edmSettings;
     private final PredictorTrainingSettings predictorSettings;
+    /** The hold-out the EDM recipe was trained with (replayed for both models), or null. */
+    private final HoldOutBest holdOut;
     private final ConsoleProgress.Mode mode;
     private final PrintStream log;
     private final BooleanSupplier cancelled;
@@ -65,6 +68,8 @@ final class DemoTraining {
         }
         this.edmSettings = eb.build();
         this.predictorSettings = pb.build();
+        this.holdOut = Files.isRegularFile(edmRecipe) ? HoldOutBest.fromSource(ModelArchive.read(edmRecipe,
+                EdmModel.KIND).header().metadata().path("data").path("source").asText("")).orElse(null) : null;
         this.mode = mode;
         this.log = log;
         this.cancelled = cancelled;
@@ -72,6 +77,11 @@ final class DemoTraining {
                 edmRecipe) ? " (from " + edmRecipe + ")" : " (built-in)"));
         log.println("recipe of the predictor: " + describe(predictorSettings.toMap()) + (Files.isRegularFile(
                 predictorRecipe) ? " (from " + predictorRecipe + ")" : " (built-in)"));
+        if (holdOut != null) {
+            log.printf(Locale.ROOT, "hold-out of the recipe: the best %s %% by %s of every ring count are left out of"
+                    + " both models' data%n", org.gaudi.core.report.SweepRun.formatScale(100 * holdOut.fraction()),
+                    holdOut.property());
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -94,6 +104,9 @@ final class DemoTraining {
         try (ConsoleProgress p = ConsoleProgress.start("dataset " + min + "-" + max + " rings",
                 EmbeddedDataset.size(min, max), mode, log, 0.25)) {
             Dataset d = EmbeddedDataset.generate(min, max, n -> p.stepTo(n, null));
+            if (holdOut != null) {
+                d = holdOut.apply(d).kept();
+            }
             log.printf(Locale.ROOT, "data: %s: %d molecules, %d rejected%n", d.source(), d.size(),
                     d.rejections().size());
             return d;

@@ -86,7 +86,7 @@ public class DemoCommandTest {
         assertEquals(out.toAbsolutePath().normalize(), dir.getParent());
         assertTrue(dir.getFileName().toString().matches("\\d{8}-\\d{6}"));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("molecules.csv", "molecules.sdf", "report.html", "summary.json"),
+            assertEquals(List.of("molecules.csv", "molecules.sdf", "ood.txt", "report.html", "summary.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         try (var entries = Files.list(out)) {
@@ -104,6 +104,47 @@ public class DemoCommandTest {
         String page = Files.readString(html);
         assertTrue(page.contains("maximize HMO_GAP_eV"));
         assertTrue(page.contains("./gaudi demo --edm "));
+
+        // beyond the data: these models saw every 4-ring molecule, so nothing can beat their training maximum
+        double best = org.gaudi.core.oracle.ExactOracle.forObjective(org.gaudi.core.objective.Objective.parse(
+                "maximize HMO_GAP_eV")).orElseThrow().bestValue(4);
+        assertTrue(text, text.contains(String.format(java.util.Locale.ROOT, "demo-ood-train-max: %.4f eV (best 4-ring"
+                + " molecule the models saw; 0 of the 5 molecules with 4 rings are better)", best)));
+        for (String key : List.of("demo-ood-beyond-train-max: 0.0000", "demo-ood-best-rank: ",
+                "demo-ood-vs-sample-and-rank: ")) {
+            assertTrue(key + " in " + text, Pattern.compile("(?m)^" + Pattern.quote(key)).matcher(text).find());
+        }
+        assertTrue(page.contains("id=\"beyond\"") && page.contains("id=\"percentile-vs-scale\""));
+        List<String> ood = Files.readAllLines(dir.resolve("ood.txt"));
+        assertTrue(ood.toString(), ood.contains("ood-valid/unguided: " + text.replaceAll("(?s).*demo-valid-unguided: ",
+                "").replaceAll("(?s)\n.*", "")));
+        assertTrue(ood.toString(), ood.stream().anyMatch(l -> l.startsWith("ood-beyond-train-max/sample-and-rank@1.5: ")));
+    }
+
+    @Test
+    public void benchOodScoresEveryMethodAgainstAllMoleculesOfTheRingCount() {
+        Object[] r = run("bench", "ood", "--edm", edm.toString(), "--predictor", predictor.toString(), "--rings", "4",
+                "-n", "4", "--batch", "4", "--steps", "5", "--scales", "0.5,2", "--device", "cpu", "--quiet");
+        assertEquals("stderr: " + r[2], 0, r[0]);
+        String text = (String) r[1];
+        assertTrue(text, text.contains("ood-hold-out: none recorded in the EDM's data source"));
+        assertTrue(text, text.contains("ood-space: 5 molecules with 4 rings"));
+        for (String method : List.of("unguided", "guided@0.5", "sample-and-rank@0.5", "guided@2",
+                "sample-and-rank@2")) {
+            for (String figure : List.of("ood-valid", "ood-beyond-train-max", "ood-best-percentile", "ood-top10-mean",
+                    "ood-novel", "ood-seconds")) {
+                assertTrue(figure + "/" + method + " in " + text, Pattern.compile("(?m)^" + Pattern.quote(figure + "/"
+                        + method + ": ")).matcher(text).find());
+            }
+        }
+        assertTrue(text, Pattern.compile("(?m)^ood-check-beyond: (pass|FAIL) ").matcher(text).find());
+
+        r = run("bench", "ood", "--edm", edm.toString(), "--predictor", predictor.toString(), "--scales", "0");
+        assertEquals(1, r[0]);
+        assertTrue((String) r[2], ((String) r[2]).contains("--scales"));
+        r = run("bench", "ood", "--edm", tmp.getRoot().toPath().resolve("none.gaudi-edm").toString());
+        assertEquals(1, r[0]);
+        assertTrue((String) r[2], ((String) r[2]).contains("none.gaudi-edm"));
     }
 
     @Test
@@ -145,7 +186,7 @@ public class DemoCommandTest {
         String help = (String) r[1];
         for (String opt : List.of("--edm", "--predictor", "--train", "--train-epochs", "--objective", "--rings",
                 "--scales", "--guided-scale", "--molecules", "--steps", "--batch", "--seed", "--out", "--device",
-                "--threads", "--progress")) {
+                "--threads", "--progress", "--sampler", "--ood-details")) {
             assertTrue(opt, help.contains(opt));
         }
         assertTrue(help, help.contains("demo-valid-unguided"));

@@ -66,6 +66,21 @@ public final class HoldOutBest {
         return new Split(rest, heldOut, trainingMax);
     }
 
+    private static final java.util.regex.Pattern IN_SOURCE = java.util.regex.Pattern.compile(
+            ", best ([0-9.]+(?:[eE][-+]?[0-9]+)?) % by (\\S+) per ring count held out \\(");
+
+    /**
+     * The hold-out named in a dataset source that {@link #apply} wrote (e.g. the source recorded in a model header),
+     * so a model tells which molecules it was not allowed to see; empty when the source names none.
+     */
+    public static java.util.Optional<HoldOutBest> fromSource(String source) {
+        java.util.regex.Matcher m = IN_SOURCE.matcher(source == null ? "" : source);
+        if (!m.find()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new HoldOutBest(m.group(2), Double.parseDouble(m.group(1)) / 100));
+    }
+
     public String property() {
         return property;
     }

@@ -42,7 +42,12 @@ public final class HtmlReport {
 
     /** The page as a string. */
     public static String render(SweepReport report) {
-        return new Page(report).html();
+        return render(report, null);
+    }
+
+    /** The page with the "beyond the training data" section when {@code ood} is not null. */
+    public static String render(SweepReport report, OodStory ood) {
+        return new Page(report, ood).html();
     }
 
     /**
@@ -50,7 +55,12 @@ public final class HtmlReport {
      * leaves no half-written report.
      */
     public static void write(Path file, SweepReport report) throws IOException {
-        String html = render(report);
+        write(file, report, null);
+    }
+
+    /** {@link #write(Path, SweepReport)} with the "beyond the training data" section when {@code ood} is not null. */
+    public static void write(Path file, SweepReport report, OodStory ood) throws IOException {
+        String html = render(report, ood);
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
@@ -129,10 +139,12 @@ public final class HtmlReport {
     /** One rendering. */
     private static final class Page {
         private final SweepReport r;
+        private final OodStory ood;
         private final StringBuilder h = new StringBuilder(1 << 16);
 
-        Page(SweepReport report) {
+        Page(SweepReport report, OodStory ood) {
             this.r = report;
+            this.ood = ood;
         }
 
         String html() {
@@ -142,6 +154,9 @@ public final class HtmlReport {
                     .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
             header();
             h.append("<main>\n");
+            if (ood != null) {
+                h.append(OodSection.html(ood));
+            }
             bestDesigns();
             distributions();
             sweep();
@@ -441,6 +456,11 @@ public final class HtmlReport {
             .kv td { padding:3px 0; word-break:break-word; }
             pre { background:#f1f3f6; border-radius:8px; padding:10px 12px; font-size:12.5px; white-space:pre-wrap; }
             footer { max-width:1180px; margin:0 auto 30px; padding:0 28px; color:var(--muted); font-size:12.5px; }
-            @media (max-width: 900px) { .tiles { grid-template-columns:1fr 1fr; } .charts.two { grid-template-columns:1fr; } }
+            .facts { display:grid; grid-template-columns:repeat(4,1fr); gap:14px; margin-bottom:16px; }
+            .fact { border:1px solid var(--line); border-radius:10px; padding:12px 14px; background:#f9fafc; }
+            .fact .label { font-size:12.5px; color:var(--muted); }
+            .fact .value { font-size:24px; font-weight:650; margin:2px 0 4px; color:var(--accent); }
+            .fact .note { font-size:12.5px; color:var(--muted); }
+            @media (max-width: 900px) { .tiles, .facts { grid-template-columns:1fr 1fr; } .charts.two { grid-template-columns:1fr; } }
             """;
 }

@@ -287,7 +287,7 @@ public final class ReportCharts {
                 .filter(v -> v != null && Double.isFinite(v)).mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static XYLineAndShapeRenderer lineRenderer(Color c, boolean dashed) {
+    static XYLineAndShapeRenderer lineRenderer(Color c, boolean dashed) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         r.setSeriesPaint(0, c);
         r.setSeriesStroke(0, dashed ? new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
@@ -305,7 +305,7 @@ public final class ReportCharts {
     }
 
     /** A horizontal dashed line with its label just above it, at the left. */
-    private static ValueMarker horizontalMarker(double value, String label) {
+    static ValueMarker horizontalMarker(double value, String label) {
         ValueMarker m = marker(value, label);
         m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
         m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
@@ -324,7 +324,7 @@ public final class ReportCharts {
     }
 
     /** A clean look: white background, light grid, no border, legend below. */
-    private static JFreeChart style(JFreeChart chart) {
+    static JFreeChart style(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setBorderVisible(false);
         chart.setAntiAlias(true);

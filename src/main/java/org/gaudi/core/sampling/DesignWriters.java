@@ -46,7 +46,9 @@ public final class DesignWriters {
             h.add(MoleculeTableBuilder.PREDICTED_PREFIX + p);
         }
         h.addAll(List.of(MoleculeTableBuilder.OBJECTIVE, MoleculeTableBuilder.HUCKEL_GAP_BETA,
-                MoleculeTableBuilder.HUCKEL_GAP_EV, MoleculeTableBuilder.NOVEL, MoleculeTableBuilder.DUPLICATE));
+                MoleculeTableBuilder.HUCKEL_GAP_EV, MoleculeTableBuilder.NOVEL, MoleculeTableBuilder.DUPLICATE,
+                MoleculeTableBuilder.EXACT_OBJECTIVE, MoleculeTableBuilder.EXACT_RANK,
+                MoleculeTableBuilder.EXACT_RANK_OF, MoleculeTableBuilder.EXACT_PERCENTILE));
         return h;
     }
 
@@ -110,6 +112,10 @@ public final class DesignWriters {
             row.add(m.huckelGapEv());
             row.add(m.novel());
             row.add(m.duplicate());
+            row.add(m.exact() == null ? null : m.exact().value());
+            row.add(m.exact() == null ? null : m.exact().rank());
+            row.add(m.exact() == null ? null : m.exact().of());
+            row.add(m.exact() == null ? null : m.exact().percentile());
             p.printRecord(row);
         }
         p.flush();

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.List;
 
 import org.gaudi.core.gor.GraphOfRings;
+import org.gaudi.core.oracle.OracleScore;
 
 /**
  * One generated molecule: a row of the design table. Fields that do not apply are {@code null} (never NaN).
@@ -39,13 +40,26 @@ import org.gaudi.core.gor.GraphOfRings;
  * @param duplicate        valid, and an earlier molecule of this run has the same InChI
  * @param gor              the sampled graph of rings (ring centroids in Å, argmax ring types, orientation nodes for
  *                         hetero models) the molecule was decoded from
+ * @param exact            where the design ranks among all molecules of its ring count by the objective evaluated on
+ *                         exact Hückel properties ({@link org.gaudi.core.oracle.ExactOracle}); null when invalid,
+ *                         without an objective, when the objective reads properties Hückel theory does not give, or
+ *                         when the design is not a cata-condensed benzenoid the embedded space covers
  */
 public record DesignedMolecule(String id, int index, int batch, long seed, int ringCount, boolean valid,
         String invalidReason, boolean stable, String stabilityFailure, String smiles, String inchi, String inchiKey,
         String sdf, List<Double> predicted, Double objective, Double huckelGapBeta, Double huckelGapEv, Boolean novel,
-        boolean duplicate, GraphOfRings gor) {
+        boolean duplicate, GraphOfRings gor, OracleScore exact) {
 
     public DesignedMolecule {
         predicted = Collections.unmodifiableList(new java.util.ArrayList<>(predicted));
+    }
+
+    /** A row without an exact-oracle score. */
+    public DesignedMolecule(String id, int index, int batch, long seed, int ringCount, boolean valid,
+            String invalidReason, boolean stable, String stabilityFailure, String smiles, String inchi,
+            String inchiKey, String sdf, List<Double> predicted, Double objective, Double huckelGapBeta,
+            Double huckelGapEv, Boolean novel, boolean duplicate, GraphOfRings gor) {
+        this(id, index, batch, seed, ringCount, valid, invalidReason, stable, stabilityFailure, smiles, inchi,
+                inchiKey, sdf, predicted, objective, huckelGapBeta, huckelGapEv, novel, duplicate, gor, null);
     }
 }

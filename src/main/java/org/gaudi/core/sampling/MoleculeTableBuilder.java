@@ -18,12 +18,15 @@ import org.gaudi.core.huckel.HuckelException;
 import org.gaudi.core.huckel.HuckelResult;
 import org.gaudi.core.objective.Objective;
 import org.gaudi.core.objective.ObjectiveValue;
+import org.gaudi.core.oracle.ExactOracle;
+import org.gaudi.core.oracle.OracleScore;
 import org.openscience.cdk.exception.CDKException;
 
 /**
  * Turns sampled, decoded molecules into design-table rows: identity, validity with reasons, predictions, objective
- * value, Hückel gap, novelty against the EDM's training keys, duplicates within the run, and the SDF record that
- * carries the row's fields.
+ * value, Hückel gap, novelty against the EDM's training keys, duplicates within the run, the exact-oracle rank among
+ * all molecules of the design's ring count (when the objective reads Hückel properties and the design is a benzenoid
+ * the embedded space covers), and the SDF record that carries the row's fields.
  */
 final class MoleculeTableBuilder {
     /** SDF data-field names (also the CSV header, see {@link DesignWriters}). */
@@ -45,11 +48,16 @@ final class MoleculeTableBuilder {
     static final String HUCKEL_GAP_EV = "huckel_gap_eV";
     static final String NOVEL = "novel";
     static final String DUPLICATE = "duplicate";
+    static final String EXACT_OBJECTIVE = "exact_objective";
+    static final String EXACT_RANK = "exact_rank";
+    static final String EXACT_RANK_OF = "exact_rank_of";
+    static final String EXACT_PERCENTILE = "exact_percentile";
 
     private final List<String> propertyNames;
     private final Objective objective;
     private final Set<String> trainingKeys;
     private final HuckelCalculator huckel = new HuckelCalculator();
+    private final ExactOracle oracle;
 
     /**
      * @param propertyNames the predictor's target names (empty without a predictor)
@@ -64,6 +72,7 @@ final class MoleculeTableBuilder {
             throw new IllegalArgumentException("objective '" + objective + "' is bound to " + objective.targetNames()
                     + ", not to the predictor's targets " + this.propertyNames);
         }
+        this.oracle = ExactOracle.forObjective(objective).orElse(null);
     }
 
     /**
@@ -136,6 +145,7 @@ final class MoleculeTableBuilder {
             novel = !trainingKeys.contains(key);
             duplicate = !seen.add(inchi);
         }
+        OracleScore exact = valid && oracle != null ? oracle.score(d.molecule()) : null;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(ID, id);
         fields.put(INDEX, s.index());
@@ -164,6 +174,12 @@ final class MoleculeTableBuilder {
         }
         fields.put(NOVEL, novel);
         fields.put(DUPLICATE, duplicate);
+        if (exact != null) {
+            fields.put(EXACT_OBJECTIVE, exact.value());
+            fields.put(EXACT_RANK, exact.rank());
+            fields.put(EXACT_RANK_OF, exact.of());
+            fields.put(EXACT_PERCENTILE, exact.percentile());
+        }
         String sdf = null;
         if (valid) {
             try {
@@ -176,7 +192,7 @@ final class MoleculeTableBuilder {
         }
         return new DesignedMolecule(id, s.index(), s.batch(), s.seed(), s.ringCount(), valid, invalidReason, stable,
                 stabilityFailure, smiles, inchi, key, sdf, predicted, objectiveValue, gapBeta, gapEv, novel,
-                duplicate, s.gor());
+                duplicate, s.gor(), exact);
     }
 
     private static String reason(String code, String message) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.gaudi.core.gor.GorText;
+import org.gaudi.core.oracle.OracleScore;
 import org.gaudi.core.sampling.DesignedMolecule;
 import org.knime.chem.types.SdfCell;
 import org.knime.chem.types.SdfCellFactory;
@@ -32,8 +33,10 @@ import org.knime.core.node.ExecutionContext;
  * {@value #COL_ID}, {@value #COL_SMILES} (SMILES cell), {@value #COL_SDF} (SDF cell with 3D coordinates),
  * {@value #COL_INCHIKEY}, {@value #COL_VALID}, {@value #COL_REASON}, {@value #COL_STABLE}, {@value #COL_RINGS}, one
  * {@value #PREDICTED_PREFIX}&lt;target&gt; column per predictor target, {@value #COL_OBJECTIVE},
- * {@value #COL_HUCKEL_EV}, {@value #COL_HUCKEL_BETA}, {@value #COL_NOVEL}, {@value #COL_DUPLICATE},
- * {@value #COL_BATCH}, {@value #COL_SEED} and {@value #COL_GOR} (the sampled graph of rings as text, readable by the
+ * {@value #COL_HUCKEL_EV}, {@value #COL_HUCKEL_BETA}, {@value #COL_NOVEL}, {@value #COL_DUPLICATE}, the exact oracle's
+ * {@value #COL_EXACT_OBJECTIVE} (the objective on exact Hückel properties), {@value #COL_EXACT_RANK} (1 = best) among
+ * the {@value #COL_EXACT_RANK_OF} molecules of the design's ring count and {@value #COL_EXACT_PERCENTILE} (missing
+ * where the embedded space does not cover the design or the objective), {@value #COL_BATCH}, {@value #COL_SEED} and {@value #COL_GOR} (the sampled graph of rings as text, readable by the
  * learners). Values that do not apply (an invalid molecule's SMILES, an undefined objective) are missing cells,
  * never NaN.
  */
@@ -53,6 +56,10 @@ public final class DesignTable {
     public static final String COL_HUCKEL_BETA = "Huckel gap (|beta|)";
     public static final String COL_NOVEL = "novel";
     public static final String COL_DUPLICATE = "duplicate";
+    public static final String COL_EXACT_OBJECTIVE = "exact objective";
+    public static final String COL_EXACT_RANK = "exact rank";
+    public static final String COL_EXACT_RANK_OF = "exact rank of";
+    public static final String COL_EXACT_PERCENTILE = "exact percentile";
     public static final String COL_BATCH = "batch";
     public static final String COL_SEED = "seed";
     public static final String COL_GOR = MoleculeTable.COL_GOR;
@@ -79,6 +86,10 @@ public final class DesignTable {
         c.add(col(COL_HUCKEL_BETA, DoubleCell.TYPE));
         c.add(col(COL_NOVEL, BooleanCell.TYPE));
         c.add(col(COL_DUPLICATE, BooleanCell.TYPE));
+        c.add(col(COL_EXACT_OBJECTIVE, DoubleCell.TYPE));
+        c.add(col(COL_EXACT_RANK, IntCell.TYPE));
+        c.add(col(COL_EXACT_RANK_OF, IntCell.TYPE));
+        c.add(col(COL_EXACT_PERCENTILE, DoubleCell.TYPE));
         c.add(col(COL_BATCH, IntCell.TYPE));
         c.add(col(COL_SEED, LongCell.TYPE));
         c.add(col(COL_GOR, StringCell.TYPE));
@@ -112,6 +123,11 @@ public final class DesignTable {
         cells.add(number(m.huckelGapBeta()));
         cells.add(m.novel() == null ? DataType.getMissingCell() : bool(m.novel()));
         cells.add(bool(m.duplicate()));
+        OracleScore exact = m.exact();
+        cells.add(exact == null ? DataType.getMissingCell() : number(exact.value()));
+        cells.add(exact == null ? DataType.getMissingCell() : new IntCell(exact.rank()));
+        cells.add(exact == null ? DataType.getMissingCell() : new IntCell(exact.of()));
+        cells.add(exact == null ? DataType.getMissingCell() : new DoubleCell(exact.percentile()));
         cells.add(new IntCell(m.batch()));
         cells.add(new LongCell(m.seed()));
         cells.add(new StringCell(GorText.format(m.gor())));

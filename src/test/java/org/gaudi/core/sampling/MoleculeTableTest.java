@@ -271,6 +271,66 @@ public class MoleculeTableTest {
     }
 
     @Test
+    public void rowsOfAHuckelObjectiveCarryTheExactRankAmongAllMoleculesOfTheirRingCount() throws Exception {
+        Fixture f = new Fixture();
+        Objective gap = Objective.parse("minimize HMO_GAP_eV", NAMES);
+        DesignResult r = result(f, new MoleculeTableBuilder(NAMES, gap, f.trainingKeys).build(f.sampled,
+                () -> false));
+        Dataset all = EmbeddedDataset.generate(1, 4, i -> { });
+        int gapEv = all.propertyIndex(HuckelProperties.GAP_EV);
+        for (DesignedMolecule m : r.molecules()) {
+            if (!m.valid()) {
+                assertNull(m.id(), m.exact());
+                continue;
+            }
+            // an independent ranking: 1 + the molecules of the same ring count with a strictly smaller gap
+            int rank = 1;
+            int of = 0;
+            for (MoleculeRecord other : all.records()) {
+                if (other.ringCount() == m.ringCount()) {
+                    of++;
+                    rank += other.property(gapEv) < m.huckelGapEv() - 1e-9 ? 1 : 0;
+                }
+            }
+            assertEquals(m.id(), m.huckelGapEv(), m.exact().value(), 1e-9);
+            assertEquals(m.id(), rank, m.exact().rank());
+            assertEquals(of, m.exact().of());
+            assertEquals(m.ringCount(), m.exact().rings());
+        }
+        // the 4-ring molecule with the smallest gap (tetracene) is rank 1 of 5
+        assertTrue(r.validMolecules().stream().anyMatch(m -> m.exact().rank() == 1 && m.exact().of() == 5));
+
+        Path dir = tmp.getRoot().toPath().resolve("exact");
+        DesignWriters.writeAll(dir, r);
+        try (Reader in = Files.newBufferedReader(dir.resolve("molecules.csv"));
+             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+            List<CSVRecord> csv = p.getRecords();
+            for (int i = 0; i < csv.size(); i++) {
+                DesignedMolecule m = r.molecules().get(i);
+                assertEquals(m.exact() == null ? "" : Integer.toString(m.exact().rank()), csv.get(i).get("exact_rank"));
+                assertEquals(m.exact() == null ? "" : Integer.toString(m.exact().of()),
+                        csv.get(i).get("exact_rank_of"));
+            }
+        }
+        DesignedMolecule first = r.validMolecules().get(3);
+        try (IteratingSDFReader rd = new IteratingSDFReader(new StringReader(first.sdf()),
+                SilentChemObjectBuilder.getInstance())) {
+            IAtomContainer mol = rd.next();
+            assertEquals(Integer.toString(first.exact().rank()), mol.getProperty("exact_rank"));
+            assertEquals(first.exact().percentile(), Double.parseDouble(mol.getProperty("exact_percentile")), 1e-12);
+        }
+    }
+
+    @Test
+    public void noExactRankWhenTheObjectiveReadsAPropertyHuckelTheoryDoesNotGive() throws Exception {
+        Fixture f = new Fixture();
+        for (DesignedMolecule m : new MoleculeTableBuilder(NAMES, objective(), f.trainingKeys).build(f.sampled,
+                () -> false)) {
+            assertNull("the objective reads SPREAD_A2", m.exact());
+        }
+    }
+
+    @Test
     public void sdfFieldsParseFromAStringToo() throws Exception {
         Fixture f = new Fixture();
         DesignedMolecule m = new MoleculeTableBuilder(NAMES, null, Set.of()).build(f.sampled.subList(0, 2),
