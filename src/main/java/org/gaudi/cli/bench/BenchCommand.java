@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code gaudi bench <what>}: speed and quality figures, one "key value" per line. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (one 'key value' per line).",
-        subcommands = {EdmBenchmark.class, PredictorBenchmark.class, GuidanceBenchmark.class})
+        subcommands = {EdmBenchmark.class, PredictorBenchmark.class, GuidanceBenchmark.class, ClmBenchmark.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -173,10 +173,18 @@ public final class ClmTraining {
         ClmTrainable trainable = new ClmTrainable(model, effective.randomisedSmiles() > 0);
         TrainingResult result = from == null ? trainer.fit(trainable, items, split)
                 : trainer.resume(trainable, items, from);
+        long trainTokens = 0;
+        for (int i : split.train()) {
+            trainTokens += items.get(i)[0].length - 1;
+        }
+        int sessionEpochs = result.history().size() - (from == null ? 0 : from.epochsCompleted());
+        double tokensPerSecond = trainTokens * (double) sessionEpochs / Math.max(1e-9, result.seconds());
         double validationPerplexity = perplexity(model, items, split.validation());
         double testPerplexity = perplexity(model, items, split.test());
-        model.recordTraining(trainKeys, data, effective.toMap(), metrics(model, result, result.finalCheckpoint(),
-                earlierSeconds, validationPerplexity, testPerplexity));
+        Map<String, Object> figures = metrics(model, result, result.finalCheckpoint(), earlierSeconds,
+                validationPerplexity, testPerplexity);
+        figures.put("trainingTokensPerSecond", tokensPerSecond);
+        model.recordTraining(trainKeys, data, effective.toMap(), figures);
         ModelArchive archive = model.toArchive();
         if (effective.keepTrainingState()) {
             archive = archive.withTrainingState(result.finalCheckpoint());

@@ -58,7 +58,7 @@ public class CausalLmTrainingTest {
         assertEquals(0.1, s.factor(0, 110), 1e-12);
         assertEquals(1.0, s.factor(9, 110), 1e-12);
         assertEquals(1.0, s.factor(10, 110), 1e-12);
-        assertEquals(0.55, s.factor(10 + 99 / 2.0 > 59 ? 59 : 59, 110), 0.02);
+        assertEquals(0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * 49 / 99)), s.factor(59, 110), 1e-12);
         assertEquals(0.1, s.factor(109, 110), 1e-12);
         assertEquals(1.0, LearningRateSchedule.CONSTANT.factor(5, 10), 0);
     }
