@@ -108,6 +108,12 @@ public final class ClmDesign {
         long start = System.nanoTime();
         List<GeneratedSmiles> generated = new ClmSampler(model).sample(settings, progress, cancelled);
         double samplingSeconds = (System.nanoTime() - start) / 1e9;
+        return score(generated, settings, cancelled, start, samplingSeconds);
+    }
+
+    /** Checks and scores drawn sequences (the second half of {@link #run}). */
+    Result score(List<GeneratedSmiles> generated, ClmSamplingSettings settings, BooleanSupplier cancelled,
+            long start, double samplingSeconds) {
         List<String> names = predictor == null ? List.of() : predictor.spec().targetNames();
         MoleculeTableBuilder table = new MoleculeTableBuilder(names, objective, model.trainingInchiKeys());
         int width = Math.max(4, Integer.toString(Math.max(0, generated.size() - 1)).length());

@@ -114,7 +114,7 @@ public final class DesignTable {
         cells.add(bool(m.duplicate()));
         cells.add(new IntCell(m.batch()));
         cells.add(new LongCell(m.seed()));
-        cells.add(new StringCell(GorText.format(m.gor())));
+        cells.add(m.gor() == null ? DataType.getMissingCell() : new StringCell(GorText.format(m.gor())));
         return new DefaultRow(new RowKey(m.id()), cells);
     }
 
