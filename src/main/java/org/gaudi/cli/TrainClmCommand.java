@@ -111,6 +111,11 @@ public final class TrainClmCommand implements Callable<Integer> {
                     + " same molecules; network, seed, batch, learning rate and split come from the file.")
     Path resume;
 
+    @Option(names = "--init", paramLabel = "FILE",
+            description = "Start from the weights, vocabulary and network of this model file (a warm start with a"
+                    + " fresh optimiser and learning-rate schedule; the network options are then ignored).")
+    Path init;
+
     @Mixin
     ComputeOptions compute;
 
@@ -168,7 +173,11 @@ public final class TrainClmCommand implements Callable<Integer> {
                     }
                 }
             };
+            if (init != null && resume != null) {
+                throw new IllegalArgumentException("--init and --resume exclude each other");
+            }
             ClmTraining training = new ClmTraining(settings).listener(listener).cancellation(cancelled::get)
+                    .initialWeights(init)
                     .messages(m -> {
                         log.println(m);
                         log.flush();

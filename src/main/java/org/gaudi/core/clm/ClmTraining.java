@@ -40,6 +40,7 @@ public final class ClmTraining {
     private TrainingListener listener = TrainingListener.NONE;
     private BooleanSupplier cancelled = () -> false;
     private Consumer<String> messages = s -> { };
+    private Path initialWeights;
 
     /**
      * What a run produced; the caller owns (and must close) the model.
@@ -70,23 +71,53 @@ public final class ClmTraining {
     }
 
     /**
+     * Starts {@link #train} from the weights, vocabulary and network shape of a saved model instead of GPT-2's random
+     * initialisation (a warm start with a fresh optimiser and schedule: fine-tuning, or more epochs for a model saved
+     * without training state). The network options of the settings are then ignored.
+     */
+    public ClmTraining initialWeights(Path modelFile) {
+        this.initialWeights = modelFile;
+        return this;
+    }
+
+    /**
      * Trains a new model on {@code sources} and writes it to {@code out} (null: no file).
      *
      * @param dataSummary what the molecules are (source, counts), stored in the header
      */
     public Outcome train(List<SmilesCorpus.Source> sources, Map<String, Object> dataSummary, Path out)
             throws IOException {
-        SmilesCorpus corpus = corpus(sources, settings, null);
+        Device device = Djl.selectDevice(settings.device());
+        ClmModel init = initialWeights == null ? null : ClmModel.load(initialWeights, device);
+        ClmTrainingSettings effective = settings;
+        ClmModel model;
+        SmilesCorpus corpus;
+        try {
+            corpus = corpus(sources, settings, init == null ? null : init.vocabulary());
+            Gpt2Config config = init == null ? settings.network(corpus.vocabulary().size()) : init.config();
+            model = ClmModel.initialise(config, corpus.vocabulary(), device, settings.seed());
+            if (init != null) {
+                ParameterSnapshot.capture(init.network()).restoreInto(model.network());
+                effective = settings.toBuilder().layers(config.layers()).width(config.width()).heads(config.heads())
+                        .contextLength(config.contextLength()).dropout(config.dropout()).build();
+                messages.accept("starting from the weights of " + initialWeights);
+            }
+        } finally {
+            if (init != null) {
+                init.close();
+            }
+        }
         DataSplit split = DataSplit.random(corpus.size(), settings.validationFraction(), settings.testFraction(),
                 settings.seed());
-        Device device = Djl.selectDevice(settings.device());
-        Gpt2Config config = settings.network(corpus.vocabulary().size());
         messages.accept(String.format(Locale.ROOT, "split %d train / %d validation / %d test molecules; vocabulary %s",
                 split.train().length, split.validation().length, split.test().length, corpus.vocabulary()));
-        ClmModel model = ClmModel.initialise(config, corpus.vocabulary(), device, settings.seed());
         messages.accept("model: " + model + " on " + Djl.describe(device));
+        Map<String, Object> data = new LinkedHashMap<>(dataSummary);
+        if (initialWeights != null) {
+            data.put("initialWeights", String.valueOf(initialWeights.getFileName()));
+        }
         try {
-            return run(model, corpus, split, null, settings, dataSummary, 0, out);
+            return run(model, corpus, split, null, effective, data, 0, out);
         } catch (RuntimeException | IOException | Error e) {
             model.close();
             throw e;
