@@ -179,6 +179,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Sampling seed, the same for every scale (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--clm", paramLabel = "FILE", defaultValue = "models/demo-clm.gaudi-clm",
+            description = "Chemical language model for the comparison section (default: ${DEFAULT-VALUE}; skipped"
+                    + " when the file is missing).")
+    Path clm;
+
     @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
             description = "Folder that receives <timestamp>/ with the results (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -293,6 +298,9 @@ public final class DemoCommand implements Callable<Integer> {
                     log.flush();
                 }
 
+                SweepRun headlineRun = runs.stream().filter(r -> r.scale() == headline).findFirst().orElseThrow();
+                var comparison = DemoClmSection.compare(clm, sampler, runs, headlineRun, ringCount, molecules, seed,
+                        mode, log, cancelled::get);
                 Map<String, Object> settings = settings(obj, ringCount, k, sampler, base);
                 settings.putAll(trained);
                 Map<String, Object> seeds = seeds(sampler, base);
@@ -307,6 +315,9 @@ public final class DemoCommand implements Callable<Integer> {
                         + " table)");
                 files.put(SweepWriters.SDF, "the valid molecules with 3D coordinates and their fields, scale included");
                 files.put(SweepWriters.SUMMARY, "settings, seeds, dataset reference and the summary of every scale");
+                if (comparison != null) {
+                    files.put(DemoClmSection.JSON, "guided diffusion vs. the language model at equal molecule count");
+                }
                 if (train) {
                     files.put("models/", "the models trained by this run");
                 }
@@ -328,6 +339,9 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                     bar.stepTo(1, "report");
                     HtmlReport.write(staging.resolve(REPORT), report, ood);
+                    if (comparison != null) {
+                        DemoClmSection.publish(comparison, staging.resolve(REPORT), staging);
+                    }
                     bar.stepTo(2, null);
                 }
                 checkCancelled(cancelled);
@@ -353,6 +367,9 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                 } else {
                     log.println("demo-ood: n/a (" + noOod + ")");
+                }
+                if (comparison != null) {
+                    comparison.lines().forEach(log::println);
                 }
                 log.printf(Locale.ROOT, "demo-seconds: %.1f%n", (System.nanoTime() - t0) / 1e9);
                 log.println("results: " + target.toAbsolutePath().normalize());

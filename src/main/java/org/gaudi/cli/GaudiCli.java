@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "gaudi", mixinStandardHelpOptions = true, version = "GaUDI for KNIME 0.1.0",
         description = "Inverse molecular design by guided diffusion over graphs of rings (GaUDI), headless.",
         subcommands = {DemoCommand.class, DatasetCommand.class, TrainEdmCommand.class, EvalEdmCommand.class,
-                TrainPredictorCommand.class, EvalPredictorCommand.class, SampleCommand.class,
+                TrainPredictorCommand.class, EvalPredictorCommand.class, SampleCommand.class, TrainClmCommand.class, SampleClmCommand.class,
                 org.gaudi.cli.bench.BenchCommand.class, CommandLine.HelpCommand.class})
 public final class GaudiCli implements Runnable {
 

@@ -18,6 +18,10 @@ import java.util.zip.ZipOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.gaudi.knime.PluginXml;
+import org.gaudi.knime.nodes.clmlearner.ClmLearnerNodeFactory;
+import org.gaudi.knime.nodes.clmlearner.ClmLearnerNodeModel;
+import org.gaudi.knime.nodes.clmsampler.ClmSamplerNodeFactory;
+import org.gaudi.knime.nodes.clmsampler.ClmSamplerNodeModel;
 import org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeFactory;
 import org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel;
 import org.gaudi.knime.nodes.objective.ObjectiveNodeFactory;
@@ -125,6 +129,23 @@ public final class ExampleWorkflow {
         w.connect(2, 1, 5, 1); // EDM → Guided Sampler
         w.connect(3, 1, 5, 2); // predictor → Guided Sampler
         w.connect(4, 1, 5, 3); // objective → Guided Sampler
+        // the language-model branch: the same molecules, the same predictor and objective, the same molecule count
+        w.node(6, "Chemical Language Model Learner", new ClmLearnerNodeFactory(), 260, 300, s -> {
+            // the shipped model's architecture (models/README.md): GPT-2 4 x 128 on canonical SMILES
+            s.addInt(ClmLearnerNodeModel.CFG_LAYERS, 4);
+            s.addInt(ClmLearnerNodeModel.CFG_WIDTH, 128);
+            s.addInt(ClmLearnerNodeModel.CFG_EPOCHS, 80);
+            s.addInt(ClmLearnerNodeModel.CFG_BATCH_SIZE, 32);
+            s.addInt(ClmLearnerNodeModel.CFG_SEED, 1);
+        });
+        w.node(7, "Chemical Language Model Sampler", new ClmSamplerNodeFactory(), 860, 300, s -> {
+            s.addInt(ClmSamplerNodeModel.CFG_MOLECULES, 32);
+            s.addInt(ClmSamplerNodeModel.CFG_SEED, 1);
+        });
+        w.connect(1, 1, 6, 1); // molecules → Language Model Learner (SMILES column)
+        w.connect(6, 1, 7, 1); // language model → Sampler
+        w.connect(3, 1, 7, 2); // predictor → Sampler (scores the valid molecules)
+        w.connect(4, 1, 7, 3); // objective → Sampler (sort by objective: sample-and-rank)
         return w;
     }
 

@@ -164,9 +164,10 @@ public class ExampleWorkflowTest {
             }
         }
         // the intended pipeline: table into both learners, EDM into predictor learner, predictor into objective,
-        // EDM, predictor and objective into the sampler
+        // EDM, predictor and objective into the sampler; the language-model branch fed by the same table and scored by
+        // the same predictor and objective
         assertTrue(edges.toString(), edges.containsAll(List.of("1:1->2:1", "1:1->3:1", "2:1->3:2", "3:1->4:1",
-                "2:1->5:1", "3:1->5:2", "4:1->5:3")));
+                "2:1->5:1", "3:1->5:2", "4:1->5:3", "1:1->6:1", "6:1->7:1", "3:1->7:2", "4:1->7:3")));
         assertEquals(BufferedDataTable.class, nodes.get(1).getOutPortType(0).getPortObjectClass());
     }
 
