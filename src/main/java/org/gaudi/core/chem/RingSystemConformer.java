@@ -56,7 +56,7 @@ public final class RingSystemConformer {
     /** Energy per atom below which a helical start is accepted without trying the others. */
     private static final double RELAXED = 0.05;
     /** Largest force component (energy/Å) at which the minimisation stops. */
-    private static final double FORCE_TOLERANCE = 1e-3;
+    private static final double FORCE_TOLERANCE = 1e-2;
 
     private final int n;
     private final int[] z;
@@ -67,8 +67,10 @@ public final class RingSystemConformer {
     private final List<int[]> contacts = new ArrayList<>(); // {i, j}
     private final List<int[]> rings = new ArrayList<>(); // atom indices in walking order
     private final double[] contactDistance;
+    /** Contacts the energy looks at: all of them, or for a flat start only those near enough to matter. */
+    private int[] activeContacts;
 
-    private RingSystemConformer(IAtomContainer mol) {
+    private RingSystemConformer(IAtomContainer mol, int[][] knownRings) {
         n = mol.getAtomCount();
         z = new int[n];
         for (int i = 0; i < n; i++) {
@@ -84,11 +86,15 @@ public final class RingSystemConformer {
             }
         }
         topo = topologicalDistances();
-        IRingSet ringSet = Cycles.sssr(mol).toRingSet();
-        for (IAtomContainer r : ringSet.atomContainers()) {
-            rings.add(ringOrder((IRing) r, mol));
+        if (knownRings != null) {
+            rings.addAll(Arrays.asList(knownRings));
+        } else {
+            IRingSet ringSet = Cycles.sssr(mol).toRingSet();
+            for (IAtomContainer r : ringSet.atomContainers()) {
+                rings.add(ringOrder((IRing) r, mol));
+            }
         }
-        buildTerms(mol, ringSet);
+        buildTerms(mol);
         List<Double> cd = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
@@ -100,6 +106,10 @@ public final class RingSystemConformer {
             }
         }
         contactDistance = cd.stream().mapToDouble(Double::doubleValue).toArray();
+        activeContacts = new int[contacts.size()];
+        for (int k = 0; k < activeContacts.length; k++) {
+            activeContacts[k] = k;
+        }
     }
 
     /**
@@ -110,7 +120,15 @@ public final class RingSystemConformer {
      * @throws IllegalArgumentException if an atom has no 2-D point
      */
     public static double embed(IAtomContainer mol) {
-        RingSystemConformer c = new RingSystemConformer(mol);
+        return embed(mol, null);
+    }
+
+    /**
+     * As {@link #embed(IAtomContainer)} with the rings given (atom indices in walking order, e.g. from the decoder,
+     * which knows them), so no ring perception is needed; null perceives the smallest set of smallest rings.
+     */
+    public static double embed(IAtomContainer mol, int[][] rings) {
+        RingSystemConformer c = new RingSystemConformer(mol, rings);
         double[] flat = c.layout(mol);
         double[] x = flat;
         double e;
@@ -118,8 +136,8 @@ public final class RingSystemConformer {
             // a helical start; if it stays strained, also from the other end of the ring list and with the other
             // handedness, keeping the lowest energy (two crowded regions may need different turns to untangle)
             e = Double.POSITIVE_INFINITY;
-            int rings = c.rings.size();
-            for (int[] start : new int[][] {{0, 1}, {rings - 1, 1}, {0, -1}, {rings - 1, -1}}) {
+            int ringCount = c.rings.size();
+            for (int[] start : new int[][] {{0, 1}, {ringCount - 1, 1}, {0, -1}, {ringCount - 1, -1}}) {
                 double[] trial = flat.clone();
                 c.helicalLift(trial, start[0], start[1]);
                 double et = c.minimise(trial);
@@ -132,6 +150,9 @@ public final class RingSystemConformer {
                 }
             }
         } else {
+            // an uncrowded flat start stays flat and moves little: pairs more than 1.5 Å beyond contact cannot
+            // come into play, so leave them out (decoding cost)
+            c.activeContacts = c.contactsWithin(flat, 1.5);
             e = c.minimise(x);
         }
         for (int i = 0; i < c.n; i++) {
@@ -185,7 +206,7 @@ public final class RingSystemConformer {
         return d;
     }
 
-    private void buildTerms(IAtomContainer mol, IRingSet rings) {
+    private void buildTerms(IAtomContainer mol) {
         for (IBond b : mol.bonds()) {
             int i = mol.indexOf(b.getBegin());
             int j = mol.indexOf(b.getEnd());
@@ -202,7 +223,7 @@ public final class RingSystemConformer {
             int ringPairs = 0;
             for (int p = 0; p < nbs.length; p++) {
                 for (int q = p + 1; q < nbs.length; q++) {
-                    int size = smallestRingThrough(rings, mol, nbs[p], c, nbs[q]);
+                    int size = smallestRingThrough(nbs[p], c, nbs[q]);
                     if (size > 0) {
                         angle[p][q] = 180.0 * (size - 2) / size;
                         ringSum += angle[p][q];
@@ -262,15 +283,20 @@ public final class RingSystemConformer {
         return order;
     }
 
-    private static int smallestRingThrough(IRingSet rings, IAtomContainer mol, int a, int c, int b) {
+    /** Size of the smallest ring in which a, c, b follow each other (0 if none). */
+    private int smallestRingThrough(int a, int c, int b) {
         int best = 0;
-        IAtom aa = mol.getAtom(a);
-        IAtom cc = mol.getAtom(c);
-        IAtom bb = mol.getAtom(b);
-        for (IAtomContainer r : rings.atomContainers()) {
-            if (r.contains(aa) && r.contains(cc) && r.contains(bb) && r.getBond(aa, cc) != null
-                    && r.getBond(cc, bb) != null && (best == 0 || r.getAtomCount() < best)) {
-                best = r.getAtomCount();
+        for (int[] r : rings) {
+            int m = r.length;
+            for (int k = 0; k < m; k++) {
+                if (r[k] != c) {
+                    continue;
+                }
+                int prev = r[(k + m - 1) % m];
+                int next = r[(k + 1) % m];
+                if ((prev == a && next == b || prev == b && next == a) && (best == 0 || m < best)) {
+                    best = m;
+                }
             }
         }
         return best;
@@ -288,6 +314,17 @@ public final class RingSystemConformer {
             x[3 * i + 1] = p.y;
         }
         return x;
+    }
+
+    private int[] contactsWithin(double[] x, double margin) {
+        List<Integer> near = new ArrayList<>();
+        for (int k = 0; k < contacts.size(); k++) {
+            int[] c = contacts.get(k);
+            if (dist(x, c[0], c[1]) < contactDistance[k] + margin) {
+                near.add(k);
+            }
+        }
+        return near.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -402,7 +439,7 @@ public final class RingSystemConformer {
         for (double[] t : distanceTerms) {
             e += spring((int) t[0], (int) t[1], t[2], t[3], x, g, false);
         }
-        for (int k = 0; k < contacts.size(); k++) {
+        for (int k : activeContacts) {
             int[] c = contacts.get(k);
             e += spring(c[0], c[1], contactDistance[k], K_CONTACT, x, g, true);
         }

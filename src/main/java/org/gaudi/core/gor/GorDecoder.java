@@ -295,6 +295,15 @@ public final class GorDecoder {
                     newBonds.add(new int[] {u, v});
                 }
             }
+            // each ring's atoms in template (walking) order, in final numbering, for the 3-D embedding
+            int[][] finalRings = new int[n][];
+            for (int i = 0; i < n; i++) {
+                finalRings[i] = new int[ringAtoms[i].length];
+                for (int k = 0; k < ringAtoms[i].length; k++) {
+                    int a = ringAtoms[i][k];
+                    finalRings[i][k] = index[map[a] >= 0 ? map[a] : a];
+                }
+            }
             int[] degree = new int[nx.length];
             for (int[] b : newBonds) {
                 degree[b[0]]++;
@@ -361,7 +370,7 @@ public final class GorDecoder {
                         + ") carries formal charge " + bo.formalCharge()[charged], mol);
             }
             fillDefaultValences(mol);
-            RingSystemConformer.embed(mol);
+            RingSystemConformer.embed(mol, finalRings);
             return new Chemistry(null, "", mol);
         }
 
