@@ -72,9 +72,10 @@ public final class TrainEdmCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double valFraction;
 
-    @Option(names = "--val-metric", defaultValue = "eps", paramLabel = "eps|nll",
-            description = "What picks the best epoch: eps = validation noise-prediction loss (one network pass, steady)"
-                    + " or nll = the variational bound, as GaUDI (two passes, noisier) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--val-metric", defaultValue = "nll", paramLabel = "nll|eps",
+            description = "What picks the best epoch: nll = the variational bound in nats per molecule, as GaUDI"
+                    + " (two network passes over the validation split), or eps = the validation noise-prediction"
+                    + " loss (one pass, on the training loss's scale) (default: ${DEFAULT-VALUE}).")
     String valMetric;
 
     @Option(names = "--test-fraction", defaultValue = "0.1", paramLabel = "F",

@@ -494,13 +494,27 @@ public final class PredictorTraining {
 
         @Override
         public NDArray trainingLoss(NDManager manager, List<Integer> batch, SplittableRandom random) {
+            return loss(manager, batch, random, TimeSampling.UNIFORM);
+        }
+
+        /**
+         * Always at t ~ U{0..T}, as GaUDI validates, whatever the training draw: guidance queries every noise
+         * level, so the best epoch must be the best over all of them, and the figure stays comparable between
+         * runs trained with different low-noise fractions.
+         */
+        @Override
+        public NDArray validationLoss(NDManager manager, List<Integer> batch, SplittableRandom random) {
+            return loss(manager, batch, random, TimeSampling.UNIFORM);
+        }
+
+        private NDArray loss(NDManager manager, List<Integer> batch, SplittableRandom random, TimeSampling times) {
             List<GraphOfRings> g = new ArrayList<>(batch.size());
             double[][] y = new double[batch.size()][];
             for (int k = 0; k < y.length; k++) {
                 g.add(items.records.get(batch.get(k)).gor());
                 y[k] = items.targets[batch.get(k)];
             }
-            return predictor.trainingLoss(manager, new ParameterStore(manager, false), g, y, random, sampling);
+            return predictor.trainingLoss(manager, new ParameterStore(manager, false), g, y, random, times);
         }
     }
 }

@@ -151,8 +151,11 @@ public class ModelPortRoundTripTest {
         EdmPortObject po = new EdmPortObject(new EdmPortObjectSpec(edmInfo()), model);
         model[0]++;
         assertEquals((byte) (model[0] - 1), po.getModelFile()[0]);
+        // a caller changing the returned bytes must not change the port's copy (the old check compared the getter
+        // with itself and could not fail)
+        byte before = po.getModelFile()[1];
         po.getModelFile()[1]++;
-        assertArrayEquals(po.getModelFile(), po.getModelFile());
+        assertEquals(before, po.getModelFile()[1]);
     }
 
     @Test
