@@ -110,7 +110,7 @@ public abstract class NodeModel {
         this.warningMessage = warningMessage;
     }
 
-    final String getWarningMessage() {
+    protected final String getWarningMessage() {
         return warningMessage;
     }
 
@@ -162,11 +162,11 @@ public abstract class NodeModel {
         return outPortTypes.length;
     }
 
-    final PortType getInPortType(final int index) {
+    protected final PortType getInPortType(final int index) {
         return inPortTypes[index];
     }
 
-    final PortType getOutPortType(final int index) {
+    protected final PortType getOutPortType(final int index) {
         return outPortTypes[index];
     }
 }
