@@ -107,7 +107,7 @@ public final class NodeFixtures {
     @SuppressWarnings("unchecked")
     public static <P extends PortObject> P roundTrip(P object) throws Exception {
         PortObjectSpec spec = roundTripSpec(object.getSpec());
-        PortObjectSerializer<P> ser = PortTypeRegistry.getInstance().getObjectSerializer((Class<P>) object.getClass())
+        PortObjectSerializer<PortObject> ser = PortTypeRegistry.getInstance().getObjectSerializer(object.getClass())
                 .orElseThrow(() -> new AssertionError("no serializer registered for " + object.getClass()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PortObjectZipOutputStream out = PortUtil.getPortObjectZipOutputStream(bytes)) {
@@ -115,14 +115,14 @@ public final class NodeFixtures {
         }
         try (PortObjectZipInputStream in = PortUtil.getPortObjectZipInputStream(
                 new ByteArrayInputStream(bytes.toByteArray()))) {
-            return ser.loadPortObject(in, spec, new ExecutionMonitor());
+            return (P) ser.loadPortObject(in, spec, new ExecutionMonitor());
         }
     }
 
     /** A spec saved and loaded through the serializer registered in plugin.xml. */
     @SuppressWarnings("unchecked")
     public static <S extends PortObjectSpec> S roundTripSpec(S spec) throws Exception {
-        PortObjectSpecSerializer<S> ser = PortTypeRegistry.getInstance().getSpecSerializer((Class<S>) spec.getClass())
+        PortObjectSpecSerializer<PortObjectSpec> ser = PortTypeRegistry.getInstance().getSpecSerializer(spec.getClass())
                 .orElseThrow(() -> new AssertionError("no spec serializer registered for " + spec.getClass()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PortObjectSpecZipOutputStream out = PortUtil.getPortObjectSpecZipOutputStream(bytes)) {
@@ -130,7 +130,7 @@ public final class NodeFixtures {
         }
         try (PortObjectSpecZipInputStream in = PortUtil.getPortObjectSpecZipInputStream(
                 new ByteArrayInputStream(bytes.toByteArray()))) {
-            return ser.loadPortObjectSpec(in);
+            return (S) ser.loadPortObjectSpec(in);
         }
     }
 }

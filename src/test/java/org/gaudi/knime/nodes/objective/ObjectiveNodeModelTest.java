@@ -111,7 +111,7 @@ public class ObjectiveNodeModelTest {
     public void aPortWhoseContentDisagreesWithItsSpecIsRejected() throws Exception {
         ObjectivePortObject o = new ObjectivePortObject(new ObjectivePortObjectSpec(
                 Objective.parse("maximize HMO_GAP_eV", TARGETS)));
-        PortObjectSerializer<ObjectivePortObject> ser = PortTypeRegistry.getInstance()
+        PortObjectSerializer<PortObject> ser = PortTypeRegistry.getInstance()
                 .getObjectSerializer(ObjectivePortObject.class).orElseThrow();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PortObjectZipOutputStream out = PortUtil.getPortObjectZipOutputStream(bytes)) {
