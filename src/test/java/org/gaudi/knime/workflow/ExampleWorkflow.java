@@ -32,7 +32,7 @@ import org.gaudi.knime.nodes.reader.GorDatasetReaderNodeFactory;
 import org.gaudi.knime.nodes.reader.GorDatasetReaderNodeModel;
 import org.gaudi.knime.nodes.sampler.GuidedSamplerNodeFactory;
 import org.gaudi.knime.nodes.sampler.GuidedSamplerNodeModel;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeSettings;
 import org.w3c.dom.Element;
@@ -152,7 +152,7 @@ public final class ExampleWorkflow {
     /** Adds a node whose settings are the defaults changed by {@code changes}, loaded through validate → load. */
     void node(int id, String name, NodeFactory<?> factory, int x, int y, Consumer<NodeSettings> changes)
             throws Exception {
-        HarnessNode<?> h = new HarnessNode<>(factory);
+        NodeDriver<?> h = new NodeDriver<>(factory);
         NodeSettings s = h.saveModelSettings();
         changes.accept(s);
         h.loadModelSettings(s);
@@ -232,7 +232,7 @@ public final class ExampleWorkflow {
         s.addBoolean("hasContent", false);
         s.addBoolean("isInactive", false);
         NodeSettings ports = (NodeSettings) s.addNodeSettings("ports");
-        HarnessNode<?> h = new HarnessNode<>(n.factory());
+        NodeDriver<?> h = new NodeDriver<>(n.factory());
         for (int p = 1; p <= h.getNrOutPorts(); p++) {
             NodeSettings port = (NodeSettings) ports.addNodeSettings("port_" + p);
             port.addInt("index", p);
