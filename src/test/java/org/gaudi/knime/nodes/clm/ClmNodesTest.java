@@ -32,7 +32,7 @@ import org.knime.core.data.DoubleValue;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
@@ -48,10 +48,10 @@ public class ClmNodesTest {
     @BeforeClass
     public static void trainTinyModel() throws Exception {
         molecules = NodeFixtures.embeddedMolecules(1, 4, "HMO_GAP_eV");
-        HarnessNode<ClmLearnerNodeModel> n = learner();
+        NodeDriver<ClmLearnerNodeModel> n = learner();
         n.loadModelSettings(tiny(3));
         n.configure(molecules.getDataTableSpec());
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), molecules);
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext(), molecules);
         model = (ClmPortObject) out[0];
         BufferedDataTable stats = (BufferedDataTable) out[1];
         assertEquals(3, stats.size());
@@ -62,12 +62,12 @@ public class ClmNodesTest {
         }
     }
 
-    private static HarnessNode<ClmLearnerNodeModel> learner() {
-        return new HarnessNode<>(new ClmLearnerNodeFactory());
+    private static NodeDriver<ClmLearnerNodeModel> learner() {
+        return new NodeDriver<>(new ClmLearnerNodeFactory());
     }
 
-    private static HarnessNode<ClmSamplerNodeModel> sampler() {
-        return new HarnessNode<>(new ClmSamplerNodeFactory());
+    private static NodeDriver<ClmSamplerNodeModel> sampler() {
+        return new NodeDriver<>(new ClmSamplerNodeFactory());
     }
 
     /** 1 layer x 16, 3 epochs, batch 4, CPU. */
@@ -104,7 +104,7 @@ public class ClmNodesTest {
 
     @Test
     public void learnerConfigureChecksTheSmilesColumn() throws Exception {
-        HarnessNode<ClmLearnerNodeModel> n = learner();
+        NodeDriver<ClmLearnerNodeModel> n = learner();
         n.loadModelSettings(tiny(1));
         assertConfigureFails(n, "The input table has no column \"SMILES\"", new DataTableSpec(new String[] {"x"},
                 new DataType[] {StringCell.TYPE}));
@@ -129,7 +129,7 @@ public class ClmNodesTest {
 
     @Test
     public void samplerNeedsAPredictorForAnObjectiveAndGivesTheGuidedSamplerTable() throws Exception {
-        HarnessNode<ClmSamplerNodeModel> n = sampler();
+        NodeDriver<ClmSamplerNodeModel> n = sampler();
         NodeSettings s = n.saveModelSettings();
         s.addInt(ClmSamplerNodeModel.CFG_MOLECULES, 40);
         s.addInt(ClmSamplerNodeModel.CFG_SEED, 3);
@@ -139,7 +139,7 @@ public class ClmNodesTest {
         assertConfigureFails(n, "needs a property predictor", model.getSpec(), null,
                 new ObjectivePortObjectSpec(Objective.parse("maximize HMO_GAP_eV", List.of("HMO_GAP_eV"))));
         PortObjectSpec[] specs = n.configure(model.getSpec(), null, null);
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), model, null, null);
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext(), model, null, null);
         BufferedDataTable table = (BufferedDataTable) out[0];
         BufferedDataTable summary = (BufferedDataTable) out[1];
         assertTrue(table.getDataTableSpec().equalStructure((DataTableSpec) specs[0]));
@@ -157,10 +157,10 @@ public class ClmNodesTest {
         }
         DataRow first = summary.iterator().next();
         assertEquals("40", first.getCell(0).toString());
-        HarnessNode<ClmSamplerNodeModel> other = sampler();
+        NodeDriver<ClmSamplerNodeModel> other = sampler();
         other.loadModelSettings(s);
         List<String> again = new java.util.ArrayList<>();
-        for (DataRow r : (BufferedDataTable) other.execute(HarnessNode.newExecutionContext(), model, null, null)[0]) {
+        for (DataRow r : (BufferedDataTable) other.execute(NodeDriver.newExecutionContext(), model, null, null)[0]) {
             again.add(r.getCell(sampled).toString());
         }
         assertEquals("the seed fixes the molecules", texts, again);

@@ -128,7 +128,7 @@ public class GuidedSamplerNodeModelTest {
         old.addInt(GuidedSamplerNodeModel.CFG_BATCH_SIZE, 4);
         old.addString(GuidedSamplerNodeModel.CFG_DEVICE, "cpu");
         assertFalse(old.containsKey(GuidedSamplerNodeModel.CFG_SAMPLER));
-        HarnessNode<GuidedSamplerNodeModel> n = node();
+        NodeDriver<GuidedSamplerNodeModel> n = node();
         n.validateModelSettings(old);
         n.loadModelSettings(old);
         assertEquals("gaudi", n.saveModelSettings().getString(GuidedSamplerNodeModel.CFG_SAMPLER));
