@@ -198,6 +198,12 @@ public final class ModelArchive {
         }
     }
 
+    /**
+     * Fixed zip entry time (2020-01-01 UTC): the same model always serialises to the same bytes, whenever it is
+     * written (the header records when it was trained).
+     */
+    private static final long ENTRY_TIME = 1_577_836_800_000L;
+
     /** The archive as zip bytes. */
     public byte[] toBytes() {
         ByteArrayOutputStream bos = new ByteArrayOutputStream(parameters.length + 4096);
@@ -213,6 +219,7 @@ public final class ModelArchive {
     public void writeTo(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         ZipEntry h = new ZipEntry(HEADER_ENTRY);
+        h.setTime(ENTRY_TIME);
         zip.putNextEntry(h);
         zip.write(header.toJson());
         zip.closeEntry();
@@ -227,6 +234,7 @@ public final class ModelArchive {
     private static void putStored(ZipOutputStream zip, String name, byte[] data) throws IOException {
         // Stored, not deflated: float32 weights barely compress and deflating large models costs seconds.
         ZipEntry e = new ZipEntry(name);
+        e.setTime(ENTRY_TIME);
         e.setMethod(ZipEntry.STORED);
         e.setSize(data.length);
         e.setCompressedSize(data.length);
