@@ -12,8 +12,9 @@ final class ComputeOptions {
     String device;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "PyTorch intra-op CPU threads (default: PyTorch's choice, usually the core count)."
-                    + " On a busy machine 1 is often faster.")
+            description = "CPU threads: the batch is cut into this many chunks that run in parallel, and PyTorch"
+                    + " uses this many intra-op threads for unsplit work (default: the core count, or"
+                    + " -Dgaudi.threads).")
     Integer threads;
 
     /** Parses the device setting (clear error for anything else than auto, cpu, gpu). */
@@ -28,6 +29,7 @@ final class ComputeOptions {
                 throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
             }
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            org.gaudi.core.djl.BatchParallel.setThreads(threads);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.gaudi.core.data.CompasCsvReader;
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.EmbeddedDataset;
 import org.gaudi.core.data.HoldOutBest;
+import org.gaudi.core.data.Rejection;
 import org.gaudi.core.data.RejectionReason;
 import org.gaudi.core.data.SdfDatasetReader;
 import picocli.CommandLine.Option;
@@ -138,7 +139,22 @@ final class DataSourceOptions {
         for (Map.Entry<RejectionReason, Integer> e : d.rejectionCounts().entrySet()) {
             out.printf(Locale.ROOT, "  rejected %s: %d%n", e.getKey(), e.getValue());
         }
+        listRejections(d.rejections(), out);
         return d;
+    }
+
+    /** Rejected records listed before "… and N more". */
+    static final int REJECTIONS_LISTED = 20;
+
+    /** Each rejected record with file, line, id and reason, capped at {@link #REJECTIONS_LISTED}. */
+    static void listRejections(List<Rejection> rejections, PrintStream out) {
+        for (int i = 0; i < Math.min(REJECTIONS_LISTED, rejections.size()); i++) {
+            out.println("  " + rejections.get(i));
+        }
+        if (rejections.size() > REJECTIONS_LISTED) {
+            out.printf(Locale.ROOT, "  … and %d more (the GOR Dataset Reader node's rejection table lists them"
+                    + " all)%n", rejections.size() - REJECTIONS_LISTED);
+        }
     }
 
     private static void progress(ConsoleProgress p, long done, long total) {

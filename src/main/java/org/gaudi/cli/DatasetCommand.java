@@ -31,7 +31,11 @@ public final class DatasetCommand implements Callable<Integer> {
     int maxRings;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        return org.gaudi.cli.CliErrors.guard("dataset", this::body);
+    }
+
+    private int body() throws Exception {
         if (!check) {
             System.out.println("Nothing to do: use --check (see --help).");
             return 2;
@@ -47,6 +51,10 @@ public final class DatasetCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "enumeration-seconds: %.2f%n", (System.nanoTime() - t0) / 1e9);
         System.out.printf(Locale.ROOT, "planar-h1-%d: %d%n", maxRings, DatasetChecks.planarCount(maxRings));
 
+        if (compas != null && !Files.isRegularFile(compas)) {
+            throw new IllegalArgumentException("--compas " + compas + ": " + (Files.isDirectory(compas)
+                    ? "is a folder; expected the COMPAS-1D CSV file" : "no such file"));
+        }
         Path csv = compas != null ? compas : SharedDataLocation.compasB3lyp();
         if (csv == null || !Files.isRegularFile(csv)) {
             System.out.println("compas1d: not found (" + (csv == null ? "no shared data folder" : csv)

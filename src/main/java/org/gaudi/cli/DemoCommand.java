@@ -25,6 +25,7 @@ import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.EmbeddedDataset;
 import org.gaudi.core.diffusion.EdmModel;
 import org.gaudi.core.diffusion.SamplingCancelledException;
+import org.gaudi.core.djl.BatchParallel;
 import org.gaudi.core.huckel.HuckelProperties;
 import org.gaudi.core.model.ModelArchive;
 import org.gaudi.core.objective.Objective;
@@ -70,8 +71,9 @@ import picocli.CommandLine.Spec;
                         + " guidance with sample-and-rank at equal molecule count and writes results/<timestamp>/"
                         + " (molecules.csv, molecules.sdf, summary.json, ood.txt, report.html).",
                 "",
-                "The demo uses one PyTorch thread unless --threads says otherwise: on a 2-core machine that is doing"
-                        + " anything else, two busy-waiting threads are many times slower than one.",
+                "The demo trains with one PyTorch thread unless --threads says otherwise (on a 2-core machine that is"
+                        + " doing anything else, two busy-waiting threads are many times slower than one); sampling"
+                        + " cuts each batch into one chunk per core.",
                 "",
                 "Prints one per line: demo-valid-unguided, demo-valid-guided, demo-huckel-gap-mean-unguided,"
                         + " demo-huckel-gap-mean-guided ('guided' = --guided-scale, by default the largest scale),"
@@ -177,6 +179,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Sampling seed, the same for every scale (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--clm", paramLabel = "FILE", defaultValue = "models/demo-clm.gaudi-clm",
+            description = "Chemical language model for the comparison section (default: ${DEFAULT-VALUE}; skipped"
+                    + " when the file is missing).")
+    Path clm;
+
     @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
             description = "Folder that receives <timestamp>/ with the results (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -201,9 +208,13 @@ public final class DemoCommand implements Callable<Integer> {
         if (compute.threads == null) {
             // One intra-op thread unless asked: libgomp's busy-waiting makes 2 threads 10-40x slower than 1 on a
             // 2-core machine with anything else running (measured), and the demo has to finish on such machines.
+            // Sampling still uses every core: batch chunks on their own threads never spin (BatchParallel).
             compute.threads = DEFAULT_THREADS;
+            compute.applyThreads();
+            BatchParallel.setThreads(Runtime.getRuntime().availableProcessors());
+        } else {
+            compute.applyThreads();
         }
-        compute.applyThreads();
         ConsoleProgress.Mode mode = ConsoleProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
         PrintStream log = System.out;
         List<Double> sweep = checkScales();
@@ -287,6 +298,9 @@ public final class DemoCommand implements Callable<Integer> {
                     log.flush();
                 }
 
+                SweepRun headlineRun = runs.stream().filter(r -> r.scale() == headline).findFirst().orElseThrow();
+                var comparison = DemoClmSection.compare(clm, sampler, runs, headlineRun, ringCount, molecules, seed,
+                        mode, log, cancelled::get);
                 Map<String, Object> settings = settings(obj, ringCount, k, sampler, base);
                 settings.putAll(trained);
                 Map<String, Object> seeds = seeds(sampler, base);
@@ -301,6 +315,9 @@ public final class DemoCommand implements Callable<Integer> {
                         + " table)");
                 files.put(SweepWriters.SDF, "the valid molecules with 3D coordinates and their fields, scale included");
                 files.put(SweepWriters.SUMMARY, "settings, seeds, dataset reference and the summary of every scale");
+                if (comparison != null) {
+                    files.put(DemoClmSection.JSON, "guided diffusion vs. the language model at equal molecule count");
+                }
                 if (train) {
                     files.put("models/", "the models trained by this run");
                 }
@@ -322,6 +339,9 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                     bar.stepTo(1, "report");
                     HtmlReport.write(staging.resolve(REPORT), report, ood);
+                    if (comparison != null) {
+                        DemoClmSection.publish(comparison, staging.resolve(REPORT), staging);
+                    }
                     bar.stepTo(2, null);
                 }
                 checkCancelled(cancelled);
@@ -347,6 +367,9 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                 } else {
                     log.println("demo-ood: n/a (" + noOod + ")");
+                }
+                if (comparison != null) {
+                    comparison.lines().forEach(log::println);
                 }
                 log.printf(Locale.ROOT, "demo-seconds: %.1f%n", (System.nanoTime() - t0) / 1e9);
                 log.println("results: " + target.toAbsolutePath().normalize());

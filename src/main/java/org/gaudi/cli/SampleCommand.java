@@ -136,6 +136,7 @@ public final class SampleCommand implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        OutputPaths.checkFolder("-o/--out", out);
         compute.applyThreads();
         GuidanceSettings settings = settings();
         ConsoleProgress.Mode mode = ConsoleProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
@@ -158,6 +159,16 @@ public final class SampleCommand implements Callable<Integer> {
             DesignResult r;
             try (ConsoleProgress p = ConsoleProgress.start("sample", 1, mode, System.err, 0.1)) {
                 r = sampler.run(settings, (done, total, msg) -> p.update(done, total, msg), cancelled::get);
+            }
+            String failure = r.summary().guidanceFailure();
+            if (failure != null) {
+                System.err.println("sample: " + failure + "; nothing written. Use an objective that is defined for"
+                        + " the predictor's values (e.g. maximize HMO_GAP_eV), or --scale 0 for unguided sampling");
+                return 1;
+            }
+            if (r.summary().guided() && !r.summary().objectiveDomain().isClean()) {
+                System.err.println("sample: WARNING: the objective had to be clamped or was not finite, and those"
+                        + " molecules got no guidance at those steps: " + r.summary().objectiveDomain());
             }
             DesignWriters.writeAll(out, r);
             for (String line : r.summary().lines()) {

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                 "Defaults are GaUDI's (9 x 192 network, 1000 epochs, batch 256, lr 1e-3); on a CPU use a smaller"
                         + " network and ring range and count optimiser steps, not epochs: the shipped demo model is"
                         + " --max-rings 9 --layers 4 --hidden 64 --batch 64 --epochs 1100 --ema 0.999 (33,000 steps,"
-                        + " 29 min on 2 cores, 90 % valid; see models/README.md)."})
+                        + " 29 min on 2 cores, 90 %% valid; see models/README.md)."})
 public final class TrainEdmCommand implements Callable<Integer> {
 
     @Mixin
@@ -72,9 +72,10 @@ public final class TrainEdmCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double valFraction;
 
-    @Option(names = "--val-metric", defaultValue = "eps", paramLabel = "eps|nll",
-            description = "What picks the best epoch: eps = validation noise-prediction loss (one network pass, steady)"
-                    + " or nll = the variational bound, as GaUDI (two passes, noisier) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--val-metric", defaultValue = "nll", paramLabel = "nll|eps",
+            description = "What picks the best epoch: nll = the variational bound in nats per molecule, as GaUDI"
+                    + " (two network passes over the validation split), or eps = the validation noise-prediction"
+                    + " loss (one pass, on the training loss's scale) (default: ${DEFAULT-VALUE}).")
     String valMetric;
 
     @Option(names = "--test-fraction", defaultValue = "0.1", paramLabel = "F",
@@ -112,6 +113,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        OutputPaths.checkFile("-o/--out", out, "model.gaudi-edm");
         compute.applyThreads();
         ConsoleProgress.Mode mode = runOptions.progressMode();
         PrintStream log = System.out;
@@ -165,7 +167,8 @@ public final class TrainEdmCommand implements Callable<Integer> {
                     }
                 }
             };
-            EdmTraining training = new EdmTraining(settings).listener(listener).cancellation(cancelled::get)
+            EdmTraining training = new EdmTraining(settings).listener(listener).requireValidation()
+                    .cancellation(cancelled::get)
                     .messages(m -> {
                         log.println(m);
                         log.flush();

@@ -133,6 +133,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        OutputPaths.checkFile("-o/--out", out, "model.gaudi-predictor");
         compute.applyThreads();
         ConsoleProgress.Mode mode = runOptions.progressMode();
         PrintStream log = System.out;
@@ -212,7 +213,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
                 }
             };
             PredictorTraining training = new PredictorTraining(settings).listener(listener)
-                    .cancellation(cancelled::get)
+                    .requireValidation().cancellation(cancelled::get)
                     .messages(m -> {
                         log.println(m);
                         log.flush();

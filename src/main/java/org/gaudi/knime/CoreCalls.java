@@ -1,12 +1,14 @@
 package org.gaudi.knime;
 
+import org.gaudi.core.djl.Djl;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 
 /**
  * Runs calls into {@code org.gaudi.core} the way the node layer must: with the thread context class loader set to
- * this plugin's class loader (DJL finds its engine and natives through it; KNIME's worker threads carry another
- * loader), restoring the previous loader afterwards. When the node was cancelled while the call failed, the failure
+ * the library bundle's class loader (DJL finds its engine and natives, JNA the InChI library, through it; KNIME's
+ * worker threads carry another loader, and the node bundle's own loader sees only exported packages), restoring the
+ * previous loader afterwards. When the node was cancelled while the call failed, the failure
  * is reported as the cancellation it is.
  */
 public final class CoreCalls {
@@ -26,11 +28,14 @@ public final class CoreCalls {
     private CoreCalls() {
     }
 
-    /** Runs {@code body} with the plugin's class loader as thread context class loader. */
+    /** The loader that sees the core and its libraries (in OSGi: org.gaudi.core with its native fragment). */
+    static final ClassLoader CORE_LOADER = Djl.class.getClassLoader();
+
+    /** Runs {@code body} with the core library's class loader as thread context class loader. */
     public static <T> T call(final Body<T> body) throws Exception {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(CoreCalls.class.getClassLoader());
+        thread.setContextClassLoader(CORE_LOADER);
         try {
             return body.call();
         } finally {

@@ -4,7 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 
 import org.junit.Test;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeSettings;
 import org.w3c.dom.Element;
@@ -21,9 +21,9 @@ public class AllNodesSettingsTest {
         for (Element n : PluginXml.load().nodes()) {
             NodeFactory<?> factory = (NodeFactory<?>) Class.forName(n.getAttribute("factory-class"))
                     .getDeclaredConstructor().newInstance();
-            NodeSettings saved = new HarnessNode<>(factory).saveModelSettings();
+            NodeSettings saved = new NodeDriver<>(factory).saveModelSettings();
             assertFalse(factory.getClass().getSimpleName() + " saves no settings", saved.keySet().isEmpty());
-            HarnessNode<?> fresh = new HarnessNode<>(factory);
+            NodeDriver<?> fresh = new NodeDriver<>(factory);
             fresh.validateModelSettings(saved);
             fresh.loadModelSettings(saved);
             assertEquals(factory.getClass().getSimpleName(), saved, fresh.saveModelSettings());

@@ -20,9 +20,9 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
- * META-INF/MANIFEST.MF is what KNIME's OSGi runtime reads: the bundle class path must list exactly the jars the build
- * put into lib/ (regenerate with dev/update-manifest-classpath.sh after dependency changes), and the headers must
- * make a valid KNIME 5.5+ extension bundle.
+ * The manifest templates the build turns into bundles (the node bundle's META-INF/MANIFEST.MF, bundles/*): headers a
+ * valid KNIME 5.5+ extension needs, the library bundle exporting every core package, one fragment per platform. The
+ * built bundles themselves are checked by org.gaudi.osgi.UpdateSiteIT and OsgiBundlesIT.
  */
 public class BundleManifestTest {
 
@@ -83,25 +83,69 @@ public class BundleManifestTest {
     }
 
     @Test
-    public void bundleClassPathListsExactlyTheJarsInLib() throws IOException {
-        Path lib = PluginXml.ROOT.resolve("lib");
-        assertTrue("lib/ missing: the Maven build copies the dependencies there", Files.isDirectory(lib));
-        TreeSet<String> jars;
-        try (Stream<Path> s = Files.list(lib)) {
-            jars = s.map(p -> "lib/" + p.getFileName()).filter(n -> n.endsWith(".jar"))
+    public void nodeBundleCarriesNoLibrariesAndRequiresTheLibraryBundle() {
+        assertEquals("the node bundle holds only its own classes; libraries live in org.gaudi.core", ".",
+                headers.get("Bundle-ClassPath"));
+        Map<String, String> required = requiredBundles(headers);
+        assertTrue("Require-Bundle lacks org.gaudi.core: " + required.keySet(), required.containsKey("org.gaudi.core"));
+        assertFalse("org.knime.workbench.repository: nothing imports it, and contributing to its extension points "
+                + "needs no dependency", required.containsKey("org.knime.workbench.repository"));
+        assertEquals("Require-Bundle must name exactly KNIME core, chem types and our library",
+                List.of("org.knime.core", "org.knime.chem.types", "org.gaudi.core"), new ArrayList<>(required.keySet()));
+    }
+
+    @Test
+    public void libraryBundleExportsEveryCorePackage() throws IOException {
+        Map<String, String> core = parse(Files.readAllLines(
+                PluginXml.ROOT.resolve("bundles/org.gaudi.core/META-INF/MANIFEST.MF")));
+        TreeSet<String> exported = new TreeSet<>();
+        for (String clause : clauses(core.get("Export-Package"))) {
+            exported.add(clause.split(";")[0].trim());
+        }
+        TreeSet<String> packages;
+        Path src = PluginXml.ROOT.resolve("src/main/java");
+        try (Stream<Path> s = Files.walk(src.resolve("org/gaudi/core"))) {
+            packages = s.filter(p -> p.toString().endsWith(".java"))
+                    .map(p -> src.relativize(p.getParent()).toString().replace(java.io.File.separatorChar, '.'))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
-        assertFalse("lib/ holds no jars", jars.isEmpty());
-        List<String> cp = clauses(headers.get("Bundle-ClassPath"));
-        assertEquals("Bundle-ClassPath must start with '.' (the plugin's own classes)", ".", cp.get(0));
-        TreeSet<String> listed = new TreeSet<>(cp.subList(1, cp.size()));
-        assertEquals("Bundle-ClassPath has duplicates", cp.size() - 1, listed.size());
-        TreeSet<String> missing = new TreeSet<>(jars);
-        missing.removeAll(listed);
-        TreeSet<String> stale = new TreeSet<>(listed);
-        stale.removeAll(jars);
-        assertTrue("Bundle-ClassPath differs from lib/ (run dev/update-manifest-classpath.sh on a fresh lib/): "
-                + "not listed " + missing + ", listed but absent " + stale, missing.isEmpty() && stale.isEmpty());
+        TreeSet<String> missing = new TreeSet<>(packages);
+        missing.removeAll(exported);
+        assertTrue("bundles/org.gaudi.core/META-INF/MANIFEST.MF must export every org.gaudi.core package (the node "
+                + "bundle sees only exported ones); add " + missing, missing.isEmpty());
+        assertEquals("the Bundle-ClassPath is generated from the copied jars", ".,@LIB_JARS@",
+                core.get("Bundle-ClassPath").replace(" ", ""));
+        assertEquals("org.gaudi.core", core.get("Bundle-SymbolicName"));
+        assertEquals(headers.get("Bundle-Version"), core.get("Bundle-Version"));
+    }
+
+    @Test
+    public void eachNativeFragmentNamesItsPlatformAndHost() throws IOException {
+        Map<String, String[]> platforms = Map.of("linux.x86_64", new String[] {"linux", "x86_64", "linux-x86_64"},
+                "linux.aarch64", new String[] {"linux", "aarch64", "linux-aarch64"},
+                "win32.x86_64", new String[] {"win32", "x86_64", "win-x86_64"},
+                "macosx.aarch64", new String[] {"macosx", "aarch64", "osx-aarch64"});
+        for (Map.Entry<String, String[]> e : platforms.entrySet()) {
+            String name = "org.gaudi.core.bin." + e.getKey();
+            Map<String, String> f = parse(Files.readAllLines(
+                    PluginXml.ROOT.resolve("bundles/" + name + "/META-INF/MANIFEST.MF")));
+            String[] p = e.getValue();
+            assertEquals(name, f.get("Bundle-SymbolicName"));
+            assertEquals(headers.get("Bundle-Version"), f.get("Bundle-Version"));
+            assertEquals("org.gaudi.core;bundle-version=\"[0.1.0,0.2.0)\"", f.get("Fragment-Host"));
+            assertEquals("(&(osgi.os=" + p[0] + ")(osgi.arch=" + p[1] + "))", f.get("Eclipse-PlatformFilter"));
+            assertTrue(name + " must nest the " + p[2] + " PyTorch natives: " + f.get("Bundle-ClassPath"),
+                    f.get("Bundle-ClassPath").matches("lib/pytorch-native-cpu-[0-9.]+-" + p[2] + "\\.jar"));
+        }
+    }
+
+    private static Map<String, String> requiredBundles(Map<String, String> h) {
+        Map<String, String> required = new LinkedHashMap<>();
+        for (String clause : clauses(h.get("Require-Bundle"))) {
+            String[] parts = clause.split(";", 2);
+            required.put(parts[0].trim(), parts.length > 1 ? parts[1] : "");
+        }
+        return required;
     }
 
     @Test

@@ -27,7 +27,8 @@ public class CoreCallsTest {
         t.setContextClassLoader(foreign);
         try {
             ClassLoader inside = CoreCalls.call(() -> Thread.currentThread().getContextClassLoader());
-            assertSame(CoreCalls.class.getClassLoader(), inside);
+            assertSame("the core library's loader (sees DJL, JNA and the natives inside OSGi)",
+                    org.gaudi.core.djl.Djl.class.getClassLoader(), inside);
             assertSame(foreign, t.getContextClassLoader());
             try {
                 CoreCalls.run(() -> {

@@ -23,7 +23,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
@@ -116,7 +116,7 @@ public class PluginXmlTest {
         Element full = (Element) root.getElementsByTagNameNS(NS, "fullDescription").item(0);
         assertEquals(what + "fullDescription must start with intro", "intro", childNames(full).get(0));
 
-        HarnessNode<?> node = new HarnessNode<>(factory);
+        NodeDriver<?> node = new NodeDriver<>(factory);
         Element ports = (Element) root.getElementsByTagNameNS(NS, "ports").item(0);
         checkPorts(what + "in", ports, "inPort", node, true);
         checkPorts(what + "out", ports, "outPort", node, false);
@@ -157,7 +157,7 @@ public class PluginXmlTest {
         }
     }
 
-    private static void checkPorts(String what, Element ports, String tag, HarnessNode<?> node, boolean in) {
+    private static void checkPorts(String what, Element ports, String tag, NodeDriver<?> node, boolean in) {
         NodeList list = ports.getElementsByTagNameNS(NS, tag);
         int expected = in ? node.getNrInPorts() : node.getNrOutPorts();
         assertEquals(what + "ports described vs NodeModel", expected, list.getLength());

@@ -29,6 +29,20 @@ public final class SharedData {
         return require("compas/compas-1d-cam-b3lyp.csv");
     }
 
+    /**
+     * A file of {@code ../shared/golden/} (GaUDI's own outputs for small networks; the sibling of the data root),
+     * or skips the calling test with a message when it is absent.
+     */
+    public static Path golden(String name) {
+        Path p = root().toAbsolutePath().normalize().resolveSibling("golden").resolve(name);
+        if (!Files.isRegularFile(p)) {
+            System.err.println("SKIPPED: golden reference outputs not found at " + p
+                    + " (golden-value tests need ../shared/golden)");
+        }
+        assumeTrue("golden reference outputs not found at " + p, Files.isRegularFile(p));
+        return p;
+    }
+
     /** Returns the file under the shared data root, or skips the calling test with a message if it is absent. */
     public static Path require(String relative) {
         Path p = root().resolve(relative);

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (one 'key value' per line).",
         subcommands = {EdmBenchmark.class, PredictorBenchmark.class, GuidanceBenchmark.class,
-            OodBenchmark.class})
+            GuidedStepBenchmark.class, ScalingBenchmark.class, OodBenchmark.class,
+            ClmBenchmark.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {

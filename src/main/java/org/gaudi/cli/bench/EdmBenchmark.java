@@ -95,8 +95,13 @@ public final class EdmBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return org.gaudi.cli.CliErrors.guard("bench edm", this::body);
+    }
+
+    private int body() throws Exception {
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            org.gaudi.core.djl.BatchParallel.setThreads(threads);
         }
         if (batch < 1 || sampleBatch < 1 || rings < 2 || layers < 1 || hidden < 1 || iterations < 1 || warmup < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this),
@@ -151,7 +156,7 @@ public final class EdmBenchmark implements Callable<Integer> {
             long[] cpuStamps = new long[steps + 1];
             diffusion.sample(ps, manager, ringCounts, new SamplingOptions(1, 0.7, steps), st -> {
                 stamps[st.stepIndex() + 1] = System.nanoTime();
-                cpuStamps[st.stepIndex() + 1] = processCpuNanos();
+                cpuStamps[st.stepIndex() + 1] = BenchSupport.processCpuNanos();
                 return st.zs();
             });
             // stamps[k] = end of step k; time the steps after the warm-up ones
@@ -166,9 +171,10 @@ public final class EdmBenchmark implements Callable<Integer> {
             line("edm-gflops-per-s", fmt(trainFlops / 1e9 / (trainMs / 1e3)));
             line("edm-forward-gflops-per-s", fmt(net.forwardFlops(batch, featurizer.paddedNodes()) / 1e9
                     / (fwdMs / 1e3)));
-            line("peak-rss-mb", Long.toString(peakRssKb() / 1024));
+            line("peak-rss-mb", Long.toString(BenchSupport.peakRssKb() / 1024));
             line("threads", Integer.toString(Djl.intraOpThreads()));
             line("device", Djl.describe(dev));
+            line("load-average", BenchSupport.loadAverage());
             if (net.nanResets() > 0) {
                 line("edm-nan-resets", Long.toString(net.nanResets()));
             }
@@ -183,22 +189,13 @@ public final class EdmBenchmark implements Callable<Integer> {
         for (int i = 0; i < warmup; i++) {
             body.run();
         }
-        long cpu0 = processCpuNanos();
+        long cpu0 = BenchSupport.processCpuNanos();
         long start = System.nanoTime();
         for (int i = 0; i < iterations; i++) {
             body.run();
         }
-        lastCpuMs = (processCpuNanos() - cpu0) / 1e6 / iterations;
+        lastCpuMs = (BenchSupport.processCpuNanos() - cpu0) / 1e6 / iterations;
         return (System.nanoTime() - start) / 1e6 / iterations;
-    }
-
-    private static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean) {
-            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
-        }
-        return 0;
     }
 
     private void line(String key, String value) {
@@ -208,20 +205,6 @@ public final class EdmBenchmark implements Callable<Integer> {
 
     private static String fmt(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    /** Peak resident set size (VmHWM) in kB from /proc; 0 where unavailable. */
-    static long peakRssKb() {
-        try {
-            for (String l : Files.readAllLines(Paths.get("/proc/self/status"))) {
-                if (l.startsWith("VmHWM:")) {
-                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return 0;
     }
 
     /**

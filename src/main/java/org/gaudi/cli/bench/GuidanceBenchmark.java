@@ -117,9 +117,14 @@ public final class GuidanceBenchmark implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
+        return org.gaudi.cli.CliErrors.guard("bench guidance", this::body);
+    }
+
+    private int body() throws Exception {
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            org.gaudi.core.djl.BatchParallel.setThreads(threads);
         }
         try {
             return run();

@@ -5,7 +5,6 @@ import org.gaudi.core.chem.XyzParser;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -127,13 +126,15 @@ public final class CompasCsvReader {
         final String smiles;
         final String[] values;
         final String malformed;
+        final Utf8LineReader.BadByte badByte;
 
-        Row(long line, String id, String smiles, String[] values, String malformed) {
+        Row(long line, String id, String smiles, String[] values, String malformed, Utf8LineReader.BadByte badByte) {
             this.line = line;
             this.id = id;
             this.smiles = smiles;
             this.values = values;
             this.malformed = malformed;
+            this.badByte = badByte;
         }
     }
 
@@ -179,6 +180,10 @@ public final class CompasCsvReader {
 
     private MoleculeRecord assemble(Row row, Options options, XyzSource xyz, RecordAssembler assembler,
             SmilesParser parser, Map<String, Long> firstLine) throws RecordRejectedException, IOException {
+        if (row.badByte != null) {
+            throw new RecordRejectedException(RejectionReason.BAD_ENCODING, row.badByte.describe() + "; "
+                    + Utf8LineReader.ADVICE);
+        }
         if (row.malformed != null) {
             throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, row.malformed);
         }
@@ -198,6 +203,10 @@ public final class CompasCsvReader {
         GraphOfRings gor;
         XyzSource.XyzFile file = xyz == null ? null : xyz.find(row.id);
         if (file != null) {
+            if (file.badByte() != null) {
+                throw new RecordRejectedException(RejectionReason.BAD_ENCODING, file.name() + ": "
+                        + file.badByte().message());
+            }
             IAtomContainer mol3d;
             try {
                 mol3d = XyzParser.parse(file.text(), file.name());
@@ -235,7 +244,8 @@ public final class CompasCsvReader {
             throw new NoSuchFileException(csv.toString(), null, "dataset CSV not found");
         }
         List<Row> rows = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        try (Utf8LineReader utf8 = new Utf8LineReader(Files.newInputStream(csv));
+                BufferedReader reader = new BufferedReader(utf8)) {
             skipByteOrderMark(reader);
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                     .setIgnoreSurroundingSpaces(true).setAllowMissingColumnNames(true).build();
@@ -251,26 +261,35 @@ public final class CompasCsvReader {
                     throw new DatasetFormatException(csv + " is empty: expected a header row with columns "
                             + required(options));
                 }
+                Utf8LineReader.BadByte inHeader = utf8.badByteIn(1, 1);
+                if (inHeader != null) {
+                    throw new DatasetFormatException(csv + ": header " + inHeader.message());
+                }
                 for (String column : required(options)) {
                     if (!header.contains(column)) {
                         throw new DatasetFormatException(csv + " has no column '" + column + "'; available columns: "
-                                + header);
+                                + DatasetChecks.columns(header));
                     }
                 }
                 int width = header.size();
+                long previousLine = 1;
                 List<String> props = options.properties();
                 try {
                     for (CSVRecord rec : p) {
                         long line = p.getCurrentLineNumber();
                         String id = rec.isSet(ID_COLUMN) ? rec.get(ID_COLUMN) : "";
-                        if (!rec.isConsistent()) {
-                            rows.add(new Row(line, id, "", null, rec.size() + " fields, the header has " + width));
+                        Utf8LineReader.BadByte bad = utf8.badByteIn(previousLine + 1, Math.max(line,
+                                previousLine + 1));
+                        previousLine = line;
+                        if (bad != null || !rec.isConsistent()) {
+                            rows.add(new Row(line, id, "", null, rec.size() + " fields, the header has " + width,
+                                    bad));
                         } else {
                             String[] values = new String[props.size()];
                             for (int i = 0; i < values.length; i++) {
                                 values[i] = rec.get(props.get(i));
                             }
-                            rows.add(new Row(line, id, rec.get(SMILES_COLUMN), values, null));
+                            rows.add(new Row(line, id, rec.get(SMILES_COLUMN), values, null, null));
                         }
                         if (rows.size() >= options.rowLimit()) {
                             break;

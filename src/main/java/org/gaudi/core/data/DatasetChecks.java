@@ -2,7 +2,6 @@ package org.gaudi.core.data;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,16 +94,25 @@ public final class DatasetChecks {
         int members = 0;
         int roundTrips = 0;
         List<String> failures = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
-                        .parse(reader)) {
-            if (!p.getHeaderMap().containsKey("smiles")) {
-                throw new DatasetFormatException(csv + ": no column 'smiles'; columns are " + p.getHeaderNames());
+        if (!Files.isRegularFile(csv)) {
+            throw new java.nio.file.NoSuchFileException(csv.toString(), null, "COMPAS CSV not found");
+        }
+        try (Utf8LineReader utf8 = new Utf8LineReader(Files.newInputStream(csv));
+                Reader reader = new java.io.BufferedReader(utf8);
+                CSVParser p = parse(csv, reader)) {
+            if (p.getHeaderMap() == null || !p.getHeaderMap().containsKey("smiles")) {
+                throw new DatasetFormatException(csv + ": no column 'smiles'; columns are " + columns(p.getHeaderNames()));
             }
-            for (CSVRecord rec : p) {
+            for (CSVRecord rec : records(csv, p)) {
                 rows++;
-                String where = "line " + p.getCurrentLineNumber() + " ("
-                        + (rec.isMapped("molecule") ? rec.get("molecule") : "?") + ")";
+                long line = p.getCurrentLineNumber();
+                String where = "line " + line + " ("
+                        + (rec.isMapped("molecule") && rec.isSet("molecule") ? rec.get("molecule") : "?") + ")";
+                Utf8LineReader.BadByte bad = utf8.badByteIn(line, line);
+                if (bad != null || !rec.isSet("smiles")) {
+                    note(failures, where + ": " + (bad != null ? bad.describe() : "no 'smiles' value"));
+                    continue;
+                }
                 try {
                     IAtomContainer mol = parser.parseSmiles(rec.get("smiles"));
                     if (enumerated.contains(BenzenoidEmbedder.canonicalId(mol))) {
@@ -130,9 +138,55 @@ public final class DatasetChecks {
         return new CompasReport(rows, members, roundTrips, failures);
     }
 
+    /**
+     * Header names for a message: at most 20, each cut to 40 characters, unprintable characters as '?' (a binary
+     * file read as CSV must not flood the console).
+     */
+    public static String columns(List<String> header) {
+        List<String> shown = new ArrayList<>();
+        for (String h : header.subList(0, Math.min(20, header.size()))) {
+            String clean = h.codePoints().map(c -> Character.isISOControl(c) || c == 0xFFFD ? '?' : c)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+            shown.add(clean.length() > 40 ? clean.substring(0, 40) + "..." : clean);
+        }
+        return shown + (header.size() > 20 ? " and " + (header.size() - 20) + " more" : "");
+    }
+
+    /** Opens a CSV with a header, turning commons-csv's unchecked failures into a message with the file. */
+    public static CSVParser parse(Path csv, Reader reader) throws IOException {
+        try {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new DatasetFormatException(csv + ": unreadable header: " + e.getMessage());
+        }
+    }
+
+    /** The records; a malformed one (e.g. an unterminated quote) fails naming the file and line. */
+    public static Iterable<CSVRecord> records(Path csv, CSVParser p) {
+        return () -> new java.util.Iterator<>() {
+            private final java.util.Iterator<CSVRecord> it = p.iterator();
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    return it.hasNext();
+                } catch (IllegalStateException | java.io.UncheckedIOException e) {
+                    throw new IllegalArgumentException(csv + " near line " + p.getCurrentLineNumber()
+                            + ": malformed CSV: " + e.getMessage());
+                }
+            }
+
+            @Override
+            public CSVRecord next() {
+                return it.next();
+            }
+        };
+    }
+
     private static void note(List<String> failures, String what) {
         if (failures.size() < MAX_FAILURES_LISTED) {
-            failures.add(what);
+            int nl = what.indexOf('\n');
+            failures.add(nl < 0 ? what : what.substring(0, nl)); // CDK adds a caret drawing on further lines
         }
     }
 }

@@ -78,6 +78,9 @@ final class RecordAssembler {
             }
         }
         RingCensus census = RingCensus.of(graph);
+        if (census.topologyProblem() != null) {
+            throw new RecordRejectedException(RejectionReason.UNSUPPORTED_STRUCTURE, census.topologyProblem());
+        }
         if (census.unknownRing() != null) {
             throw new RecordRejectedException(RejectionReason.UNKNOWN_RING_TYPE, census.unknownRing());
         }

@@ -10,8 +10,9 @@ public enum RejectionReason {
     NO_GEOMETRY("no geometry: not a benzenoid and no xyz/3D coordinates given"),
     UNSUPPORTED_STRUCTURE("structure cannot be encoded as a graph of rings"),
     DUPLICATE_ID("molecule id seen before"),
-    MALFORMED_RECORD("record malformed (wrong number of fields, no id, or unreadable molfile)"),
-    BAD_GEOMETRY("coordinates present but unusable");
+    MALFORMED_RECORD("record malformed or unreadable"),
+    BAD_GEOMETRY("coordinates present but unusable"),
+    BAD_ENCODING("text is not valid UTF-8");
 
     private final String description;
 

@@ -3,7 +3,6 @@ package org.gaudi.core.data;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -156,13 +155,21 @@ public final class SdfDatasetReader {
         Map<String, Long> firstRecord = new HashMap<>();
         String source = sdf.toString();
         long count = 0;
-        try (BufferedReader in = Files.newBufferedReader(sdf, StandardCharsets.UTF_8)) {
+        try (Utf8LineReader utf8 = new Utf8LineReader(Files.newInputStream(sdf));
+                BufferedReader in = new BufferedReader(utf8)) {
             SdRecord rec;
             long[] lineNo = {0};
+            long start = 1;
             while (count < options.recordLimit() && (rec = next(in, count + 1, lineNo)) != null) {
                 count++;
                 String id = "";
+                Utf8LineReader.BadByte bad = utf8.badByteIn(start, Math.max(start, lineNo[0]));
+                start = lineNo[0] + 1;
                 try {
+                    if (bad != null) {
+                        throw new RecordRejectedException(RejectionReason.BAD_ENCODING, "line " + bad.line() + ": "
+                                + bad.describe() + "; " + Utf8LineReader.ADVICE);
+                    }
                     if (rec.malformed != null) {
                         throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, rec.malformed);
                     }
@@ -245,6 +252,46 @@ public final class SdfDatasetReader {
         return true;
     }
 
+    /**
+     * Bond order 4 ("aromatic", a query type many tools still write) leaves CDK without bond orders or hydrogen
+     * counts. For aromatic carbon (the atoms of GaUDI's ring types that matter here) both follow from the graph: a
+     * carbon with d heavy-or-explicit neighbours has 3 − d hydrogens, and a Kekulé structure is then assigned. Other
+     * aromatic atoms are ambiguous (pyrrole-type N has an H, pyridine-type not) and rejected with that reason.
+     */
+    private static void kekulizeAromaticBonds(IAtomContainer mol) throws RecordRejectedException {
+        boolean any = false;
+        for (org.openscience.cdk.interfaces.IBond b : mol.bonds()) {
+            if (b.getOrder() == null || b.getOrder() == org.openscience.cdk.interfaces.IBond.Order.UNSET) {
+                if (!b.isAromatic()) {
+                    continue;
+                }
+                any = true;
+                for (IAtom a : b.atoms()) {
+                    if (!"C".equals(a.getSymbol())) {
+                        throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, "bond "
+                                + (mol.indexOf(b) + 1) + " has order 4 (aromatic) at a " + a.getSymbol()
+                                + " atom, whose hydrogens it leaves undefined; save the file with Kekulé bonds"
+                                + " (orders 1 and 2)");
+                    }
+                }
+            }
+        }
+        if (!any) {
+            return;
+        }
+        for (IAtom a : mol.atoms()) {
+            if (a.getImplicitHydrogenCount() == null && "C".equals(a.getSymbol()) && a.isAromatic()) {
+                a.setImplicitHydrogenCount(Math.max(0, 3 - mol.getConnectedBondsCount(a)));
+            }
+        }
+        try {
+            org.openscience.cdk.aromaticity.Kekulization.kekulize(mol);
+        } catch (CDKException e) {
+            throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, "its order-4 (aromatic) bonds"
+                    + " admit no Kekulé structure: " + e.getMessage());
+        }
+    }
+
     private static IAtomContainer parseMolfile(SdRecord rec) throws RecordRejectedException {
         String[] lines = rec.molfile.split("\n", 5);
         boolean v3000 = lines.length > 3 && lines[3].contains("V3000");
@@ -257,7 +304,10 @@ public final class SdfDatasetReader {
             if (mol.getTitle() == null && !lines[0].isBlank()) {
                 mol.setTitle(lines[0].trim());
             }
+            kekulizeAromaticBonds(mol);
             return mol;
+        } catch (RecordRejectedException e) {
+            throw e;
         } catch (CDKException | IOException | RuntimeException e) {
             throw new RecordRejectedException(RejectionReason.MALFORMED_RECORD, "unreadable molfile: "
                     + e.getMessage());

@@ -3,7 +3,6 @@ package org.gaudi.core.data;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -27,10 +26,18 @@ public abstract class XyzSource {
     public static final class XyzFile {
         private final String name;
         private final String text;
+        private final Utf8LineReader.BadByte badByte;
 
-        XyzFile(String name, String text) {
+        XyzFile(String name, byte[] content) {
+            Utf8LineReader.Decoded d = Utf8LineReader.decode(content);
             this.name = name;
-            this.text = text;
+            this.text = d.text();
+            this.badByte = d.firstBadByte();
+        }
+
+        /** The first byte that is not UTF-8 (the text has U+FFFD there), or null. */
+        public Utf8LineReader.BadByte badByte() {
+            return badByte;
         }
 
         /** Path of the file, or {@code archive!entry} for an archive member. */
@@ -83,7 +90,7 @@ public abstract class XyzSource {
             if (!Files.isRegularFile(f)) {
                 return null;
             }
-            return new XyzFile(f.toString(), Files.readString(f, StandardCharsets.UTF_8));
+            return new XyzFile(f.toString(), Files.readAllBytes(f));
         }
     }
 
@@ -111,14 +118,22 @@ public abstract class XyzSource {
                     }
                     String id = base.substring(0, base.length() - 4);
                     if (wanted.contains(id) && !files.containsKey(id)) {
-                        String text = new String(tar.readAllBytes(), StandardCharsets.UTF_8);
-                        files.put(id, new XyzFile(archive + "!" + entry, text));
+                        files.put(id, new XyzFile(archive + "!" + entry, tar.readAllBytes()));
                     }
                 }
             } catch (IOException e) {
-                throw new DatasetFormatException("cannot read xyz archive " + archive + ": " + e.getMessage());
+                throw new DatasetFormatException("cannot read xyz archive " + archive + ": " + reason(e));
             }
             return new TarGz(files);
+        }
+
+        /** Why an archive could not be read, in words (an EOFException has no message). */
+        private static String reason(IOException e) {
+            if (e instanceof java.io.EOFException || e.getMessage() == null) {
+                return "unexpected end of the archive (truncated or damaged" + (e.getMessage() == null ? ""
+                        : ": " + e.getMessage()) + ")";
+            }
+            return e.getMessage();
         }
 
         @Override

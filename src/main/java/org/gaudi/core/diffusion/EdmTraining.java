@@ -52,6 +52,7 @@ public final class EdmTraining {
     private final EdmTrainingSettings settings;
     private TrainingListener listener = TrainingListener.NONE;
     private BooleanSupplier cancelled = () -> false;
+    private boolean requireValidation;
     private Consumer<String> messages = s -> { };
     private ReadProgress preparation = ReadProgress.NONE;
 
@@ -81,6 +82,16 @@ public final class EdmTraining {
     }
 
     /** Checked before every step; when it answers true the run stops without writing a model file. */
+    /**
+     * Refuse a split without validation molecules (a tiny data set, or a validation fraction of 0) instead of
+     * training with NaN validation figures and keeping the last epoch. Off by default: the KNIME learners accept
+     * such a split with a warning.
+     */
+    public EdmTraining requireValidation() {
+        this.requireValidation = true;
+        return this;
+    }
+
     public EdmTraining cancellation(BooleanSupplier isCancelled) {
         this.cancelled = Objects.requireNonNull(isCancelled, "cancellation");
         return this;
@@ -112,6 +123,7 @@ public final class EdmTraining {
         Items items = Items.of(data, settings.minRings(), settings.maxRings());
         DataSplit split = DataSplit.random(items.size(), settings.validationFraction(), settings.testFraction(),
                 settings.seed());
+        split.requireTraining(requireValidation, settings.validationFraction());
         messages.accept(String.format(java.util.Locale.ROOT, "data: %d molecules with %d-%d rings (%d outside the"
                 + " range left out); split %d train / %d validation / %d test", items.size(), settings.minRings(),
                 settings.maxRings(), items.filteredOut, split.train().length, split.validation().length,

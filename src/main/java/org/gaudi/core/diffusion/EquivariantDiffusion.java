@@ -103,25 +103,27 @@ public final class EquivariantDiffusion {
     /** The normalised ε-loss at given integer times (t = 0 entries use the reconstruction term if enabled). */
     NDArray epsilonLoss(ParameterStore ps, NDManager manager, GorBatch batch, int[] tInt, SplittableRandom rng,
             boolean training, boolean reconstructionAtZero) {
+        float[] eps = centredNoise(batch.batchSize(), batch.nodes(), batch.features(), batch.nodeMask(), rng, 1.0);
+        return epsilonLoss(ps, manager, batch, tInt, eps, training, reconstructionAtZero);
+    }
+
+    /** {@link #epsilonLoss(ParameterStore, NDManager, GorBatch, int[], SplittableRandom, boolean, boolean)} for a
+     * given centred, masked noise ε (B·N·(3+F)); the golden-value tests fix ε this way. */
+    NDArray epsilonLoss(ParameterStore ps, NDManager manager, GorBatch batch, int[] tInt, float[] eps,
+            boolean training, boolean reconstructionAtZero) {
         int b = batch.batchSize();
         int n = batch.nodes();
         int f = batch.features();
         int d = 3 + f;
         float[] nodeMask = batch.nodeMask();
         float[] z0 = hostZ(batch);
-        float[] eps = centredNoise(b, n, f, nodeMask, rng, 1.0);
-        float[] zt = new float[z0.length];
+        float[] zt = noised(z0, eps, tInt, n * d);
         float[] tNorm = new float[b];
         float[] wAll = new float[b];
         float[] wX = new float[b];
         float[] constant = new float[b];
         double denom = (double) d * n;
         for (int k = 0; k < b; k++) {
-            double a = schedule.alpha(tInt[k]);
-            double s = schedule.sigma(tInt[k]);
-            for (int i = k * n * d; i < (k + 1) * n * d; i++) {
-                zt[i] = (float) (a * z0[i] + s * eps[i]);
-            }
             tNorm[k] = (float) tInt[k] / schedule.timesteps();
             if (tInt[k] == 0 && reconstructionAtZero) {
                 wX[k] = (float) (0.5 / denom);
@@ -144,6 +146,19 @@ public final class EquivariantDiffusion {
         Shape col = new Shape(b);
         return errAll.mul(Djl.owned(manager, wAll, col)).add(errX.mul(Djl.owned(manager, wX, col)))
                 .add(Djl.owned(manager, constant, col));
+    }
+
+    /** z_t = α_t·z_0 + σ_t·ε per sample (each sample's {@code stride} = N·(3+F) values at its own step). */
+    float[] noised(float[] z0, float[] eps, int[] tInt, int stride) {
+        float[] zt = new float[z0.length];
+        for (int k = 0; k < tInt.length; k++) {
+            double a = schedule.alpha(tInt[k]);
+            double s = schedule.sigma(tInt[k]);
+            for (int i = k * stride; i < (k + 1) * stride; i++) {
+                zt[i] = (float) (a * z0[i] + s * eps[i]);
+            }
+        }
+        return zt;
     }
 
     /**
@@ -210,14 +225,9 @@ public final class EquivariantDiffusion {
         }
         // diffusion term at t >= 1
         float[] eps = centredNoise(b, n, f, nodeMask, rng, 1.0);
-        float[] zt = new float[z0.length];
+        float[] zt = noised(z0, eps, tInt, n * d);
         float[] tNorm = new float[b];
         for (int k = 0; k < b; k++) {
-            double a = schedule.alpha(tInt[k]);
-            double s = schedule.sigma(tInt[k]);
-            for (int i = k * n * d; i < (k + 1) * n * d; i++) {
-                zt[i] = (float) (a * z0[i] + s * eps[i]);
-            }
             tNorm[k] = (float) tInt[k] / tSteps;
         }
         double[] errT = squaredErrors(ps, manager, batch, zt, tNorm, eps, false);

@@ -157,6 +157,23 @@ public final class Djl {
     }
 
     /**
+     * Sets PyTorch's intra-op thread count (torch.set_num_threads) and returns the previous one. OpenMP keeps the
+     * count per thread, so this affects work issued from the calling thread (and later threads that start PyTorch
+     * work without a count of their own take the process default).
+     */
+    public static int setIntraOpThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count must be >= 1, got " + threads);
+        }
+        return call(() -> {
+            engine();
+            int previous = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(threads);
+            return previous;
+        });
+    }
+
+    /**
      * Runs {@code body} with PyTorch autograd recording switched off on this thread (and the plugin's class loader
      * as context loader), restoring the previous mode afterwards. PyTorch's grad mode is per thread and DJL switches
      * it off only on the thread that started the engine, so inference on worker threads (KNIME) would otherwise
@@ -173,6 +190,18 @@ public final class Djl {
                 ai.djl.pytorch.jni.JniUtils.setGradMode(previous);
             }
         });
+    }
+
+    /**
+     * Back-propagates {@code gradient} (∂L/∂target, same shape) through the graph that produced {@code target},
+     * accumulating into the gradients of the leaves that require them, on the calling thread. Unlike a DJL
+     * {@code GradientCollector} this needs no JVM-wide collector, so chunks of one batch can run their backward
+     * passes on their own threads (the caller must hold {@code ExclusiveGradientCollector} or otherwise own the
+     * leaves).
+     */
+    public static void backward(NDArray target, NDArray gradient) {
+        ai.djl.pytorch.jni.JniUtils.backward((ai.djl.pytorch.engine.PtNDArray) target,
+                (ai.djl.pytorch.engine.PtNDArray) gradient, false, false);
     }
 
     /**

@@ -11,6 +11,7 @@ import javax.vecmath.Point2d;
 import javax.vecmath.Point3d;
 
 import org.gaudi.core.chem.BondOrderAssigner;
+import org.gaudi.core.chem.RingSystemConformer;
 import org.openscience.cdk.graph.ConnectivityChecker;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
@@ -39,8 +40,9 @@ import org.openscience.cdk.silent.AtomContainer;
  * structure). RDKit's sanitisation cannot fail after that; an under-valent neutral atom (xyz2mol's two-bond
  * carbon) gets implicit H as RDKit would.</li>
  * </ol>
- * The molecule keeps the planar layout: 2-D points, and 3-D points with z = 0 (the GOR's own out-of-plane
- * coordinates are not lifted back). Geometric checks (§4.2) run too; see {@link DecodedMolecule} for how they
+ * The molecule keeps the planar layout as its 2-D points (depictions). A chemically valid molecule gets 3-D points
+ * from {@link RingSystemConformer} (ideal bond lengths and angles, flat rings, helicenes lifted into a helix), since
+ * the template layout inherits the sampler's noise in its bond lengths; any other keeps the layout at z = 0. Geometric checks (§4.2) run too; see {@link DecodedMolecule} for how they
  * combine. Decoding costs well under a millisecond for GaUDI-sized GORs; identity strings are made lazily.
  */
 public final class GorDecoder {
@@ -293,6 +295,15 @@ public final class GorDecoder {
                     newBonds.add(new int[] {u, v});
                 }
             }
+            // each ring's atoms in template (walking) order, in final numbering, for the 3-D embedding
+            int[][] finalRings = new int[n][];
+            for (int i = 0; i < n; i++) {
+                finalRings[i] = new int[ringAtoms[i].length];
+                for (int k = 0; k < ringAtoms[i].length; k++) {
+                    int a = ringAtoms[i][k];
+                    finalRings[i][k] = index[map[a] >= 0 ? map[a] : a];
+                }
+            }
             int[] degree = new int[nx.length];
             for (int[] b : newBonds) {
                 degree[b[0]]++;
@@ -359,6 +370,7 @@ public final class GorDecoder {
                         + ") carries formal charge " + bo.formalCharge()[charged], mol);
             }
             fillDefaultValences(mol);
+            RingSystemConformer.embed(mol, finalRings);
             return new Chemistry(null, "", mol);
         }
 

@@ -2,7 +2,6 @@ package org.gaudi.core.huckel;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.gaudi.core.data.DatasetChecks;
 import org.gaudi.core.data.DatasetFormatException;
+import org.gaudi.core.data.Utf8LineReader;
 import org.openscience.cdk.exception.InvalidSmilesException;
 import org.openscience.cdk.interfaces.IAtomContainer;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
@@ -146,8 +146,9 @@ public final class HuckelCheck {
         List<String> examples = new ArrayList<>();
         long rows = 0;
         long skipped = 0;
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+        try (Utf8LineReader utf8 = new Utf8LineReader(Files.newInputStream(csv));
+                Reader reader = new java.io.BufferedReader(utf8);
+                CSVParser p = DatasetChecks.parse(csv, reader)) {
             Map<String, Integer> header = p.getHeaderMap();
             if (header == null || header.isEmpty()) {
                 throw new DatasetFormatException(csv + " is empty: expected a header with columns smiles, GAP_eV");
@@ -155,17 +156,21 @@ public final class HuckelCheck {
             for (String required : new String[] {"smiles", "GAP_eV"}) {
                 if (!header.containsKey(required)) {
                     throw new DatasetFormatException(csv + " has no column '" + required + "'; columns are "
-                            + p.getHeaderNames());
+                            + DatasetChecks.columns(p.getHeaderNames()));
                 }
             }
             boolean hasHomo = header.containsKey("HOMO_eV");
             boolean hasLumo = header.containsKey("LUMO_eV");
-            for (CSVRecord rec : p) {
+            for (CSVRecord rec : DatasetChecks.records(csv, p)) {
                 rows++;
                 String why = null;
                 HuckelResult r = null;
                 double gapRef = Double.NaN;
+                Utf8LineReader.BadByte bad = utf8.badByteIn(p.getCurrentLineNumber(), p.getCurrentLineNumber());
                 try {
+                    if (bad != null) {
+                        throw new IllegalArgumentException(bad.describe());
+                    }
                     gapRef = number(rec, "GAP_eV");
                     IAtomContainer mol = parser.parseSmiles(rec.get("smiles"));
                     r = hmo.compute(mol);
@@ -180,10 +185,10 @@ public final class HuckelCheck {
                     continue;
                 }
                 gapCol.add(r.gap(), gapRef);
-                if (hasHomo) {
+                if (hasHomo && rec.isSet("HOMO_eV")) {
                     homoCol.addIfFinite(r.homo(), rec.get("HOMO_eV"));
                 }
-                if (hasLumo) {
+                if (hasLumo && rec.isSet("LUMO_eV")) {
                     lumoCol.addIfFinite(r.lumo(), rec.get("LUMO_eV"));
                 }
             }

@@ -9,14 +9,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +25,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.gaudi.core.djl.Djl;
+import org.gaudi.core.io.StagedFile;
 import org.gaudi.core.train.TrainingCheckpoint;
 
 import ai.djl.MalformedModelException;
@@ -202,6 +198,12 @@ public final class ModelArchive {
         }
     }
 
+    /**
+     * Fixed zip entry time (2020-01-01 UTC): the same model always serialises to the same bytes, whenever it is
+     * written (the header records when it was trained).
+     */
+    private static final long ENTRY_TIME = 1_577_836_800_000L;
+
     /** The archive as zip bytes. */
     public byte[] toBytes() {
         ByteArrayOutputStream bos = new ByteArrayOutputStream(parameters.length + 4096);
@@ -217,6 +219,7 @@ public final class ModelArchive {
     public void writeTo(OutputStream out) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         ZipEntry h = new ZipEntry(HEADER_ENTRY);
+        h.setTime(ENTRY_TIME);
         zip.putNextEntry(h);
         zip.write(header.toJson());
         zip.closeEntry();
@@ -231,6 +234,7 @@ public final class ModelArchive {
     private static void putStored(ZipOutputStream zip, String name, byte[] data) throws IOException {
         // Stored, not deflated: float32 weights barely compress and deflating large models costs seconds.
         ZipEntry e = new ZipEntry(name);
+        e.setTime(ENTRY_TIME);
         e.setMethod(ZipEntry.STORED);
         e.setSize(data.length);
         e.setCompressedSize(data.length);
@@ -248,30 +252,7 @@ public final class ModelArchive {
      * file removed.
      */
     public void write(Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream os = Channels.newOutputStream(ch);
-                writeTo(os);
-                os.flush();
-                ch.force(true);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        StagedFile.write(file, this::writeTo);
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.gaudi.core.djl.BatchParallel;
 import org.gaudi.core.djl.Djl;
+import org.gaudi.core.train.GradMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -139,7 +141,61 @@ public final class EgnnDynamics extends AbstractBlock {
             throw new IllegalArgumentException("z must be (B, N, " + (3 + features) + "), got " + zs);
         }
         long bs = zs.get(0);
-        long n = zs.get(1);
+        long[] bounds = training || GradMode.isEnabled() ? new long[] {0, bs} : BatchParallel.bounds(bs);
+        NDArray hOutM;
+        NDArray vel;
+        if (bounds.length == 2) {
+            NDList r = blocks(ps, z, t, nodeMask, edgeMask, training);
+            hOutM = r.get(0);
+            vel = r.get(1);
+        } else {
+            // inference only: the samples of a batch do not interact, so chunks run on their own threads
+            NDManager home = z.getManager();
+            List<NDList> parts = BatchParallel.run(bounds.length - 1, c -> {
+                try (NDManager chunk = home.newSubManager()) {
+                    NDList r = blocks(ps, BatchParallel.rows(z, bounds, c, chunk), BatchParallel.rows(t, bounds, c,
+                            chunk), BatchParallel.rows(nodeMask, bounds, c, chunk),
+                            BatchParallel.rows(edgeMask, bounds, c, chunk), training);
+                    r.attach(home);
+                    return r;
+                }
+            });
+            NDList hs = new NDList();
+            NDList vs = new NDList();
+            for (NDList r : parts) {
+                hs.add(r.get(0));
+                vs.add(r.get(1));
+            }
+            hOutM = NDArrays.concat(hs, 0);
+            vel = NDArrays.concat(vs, 0);
+            hs.close();
+            vs.close();
+        }
+        List<NDArray> temps = new ArrayList<>();
+        temps.add(hOutM);
+        temps.add(vel);
+        try {
+            if (!Djl.isFinite(vel)) {
+                // reference: "Warning: detected nan, resetting EGNN output to zero."
+                nanResets.incrementAndGet();
+                LOG.warn("EGNN output contains NaN/Inf; resetting the coordinate prediction to zero");
+                vel = keep(temps, vel.zerosLike());
+            }
+            NDArray velC = keep(temps, MaskedOps.centre(vel, nodeMask));
+            NDArray epsH = keep(temps, hOutM.get(new NDIndex(":, :, 0:" + features)));
+            return new NDList(NDArrays.concat(new NDList(velC, epsH), 2));
+        } finally {
+            for (NDArray a : temps) {
+                a.close();
+            }
+        }
+    }
+
+    /** The network up to the outputs: [h_out·mask (B, N, F+1), (x_final − x_in)·mask (B, N, 3)]. */
+    private NDList blocks(ParameterStore ps, NDArray z, NDArray t, NDArray nodeMask, NDArray edgeMask,
+            boolean training) {
+        long bs = z.getShape().get(0);
+        long n = z.getShape().get(1);
         List<NDArray> temps = new ArrayList<>();
         try {
             NDArray zm = keep(temps, z.mul(nodeMask));
@@ -164,19 +220,10 @@ public final class EgnnDynamics extends AbstractBlock {
             }
             NDArray hOut = keep(temps, embeddingOut.apply(ps, h, training));
             h.close();
-            NDArray hOutM = keep(temps, hOut.mul(nodeMask));
+            NDArray hOutM = hOut.mul(nodeMask);
             NDArray dx = keep(temps, x.sub(x0));
             x.close();
-            NDArray vel = keep(temps, dx.mul(nodeMask));
-            if (!Djl.isFinite(vel)) {
-                // reference: "Warning: detected nan, resetting EGNN output to zero."
-                nanResets.incrementAndGet();
-                LOG.warn("EGNN output contains NaN/Inf; resetting the coordinate prediction to zero");
-                vel = keep(temps, vel.zerosLike());
-            }
-            NDArray velC = keep(temps, MaskedOps.centre(vel, nodeMask));
-            NDArray epsH = keep(temps, hOutM.get(new NDIndex(":, :, 0:" + features)));
-            return new NDList(NDArrays.concat(new NDList(velC, epsH), 2));
+            return new NDList(hOutM, dx.mul(nodeMask));
         } finally {
             for (NDArray a : temps) {
                 a.close();

@@ -9,6 +9,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.SplittableRandom;
 
@@ -27,7 +28,9 @@ public final class LinearLayer extends AbstractBlock implements SeededInit.Seeda
         /** U(±1/√fan_in) for weight and bias (PyTorch {@code nn.Linear} default). */
         PYTORCH_DEFAULT,
         /** Xavier/Glorot uniform with the layer's gain; bias (if any) as PyTorch default. */
-        XAVIER_UNIFORM
+        XAVIER_UNIFORM,
+        /** N(0, std²) with std = the layer's gain, bias zero (GPT-2). */
+        NORMAL
     }
 
     private static final byte VERSION = 1;
@@ -61,10 +64,22 @@ public final class LinearLayer extends AbstractBlock implements SeededInit.Seeda
         this.init = init;
         this.gain = gain;
         this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(out, in)).optInitializer(new UniformInit(weightBound())).build());
+                .optShape(new Shape(out, in)).optInitializer(weightInit(null)).build());
         this.bias = bias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(out)).optInitializer(new UniformInit(UniformInit.pytorchDefaultBound(in)))
-                .build()) : null;
+                .optShape(new Shape(out)).optInitializer(biasInit(null)).build()) : null;
+    }
+
+    /** GPT-2's layer: weights N(0, std²), bias zero. */
+    public static LinearLayer normal(int in, int out, boolean bias, double std) {
+        return new LinearLayer(in, out, bias, Init.NORMAL, std);
+    }
+
+    private Initializer weightInit(Long seed) {
+        return init == Init.NORMAL ? new NormalInit(gain, seed) : new UniformInit(weightBound(), seed);
+    }
+
+    private Initializer biasInit(Long seed) {
+        return init == Init.NORMAL ? Initializer.ZEROS : new UniformInit(UniformInit.pytorchDefaultBound(in), seed);
     }
 
     /** Xavier-uniform weights with {@code gain}; e.g. {@code xavier(H, 1, false, 0.001)} for EGNN's coord head. */
@@ -109,9 +124,9 @@ public final class LinearLayer extends AbstractBlock implements SeededInit.Seeda
 
     @Override
     public void seedInitializers(SplittableRandom seeds) {
-        weight.setInitializer(new UniformInit(weightBound(), seeds.nextLong()));
+        weight.setInitializer(weightInit(seeds.nextLong()));
         if (bias != null) {
-            bias.setInitializer(new UniformInit(UniformInit.pytorchDefaultBound(in), seeds.nextLong()));
+            bias.setInitializer(biasInit(seeds.nextLong()));
         }
     }
 
@@ -153,6 +168,7 @@ public final class LinearLayer extends AbstractBlock implements SeededInit.Seeda
     @Override
     public String toString() {
         return "LinearLayer(" + in + " -> " + out + (hasBias ? "" : ", no bias")
-                + (init == Init.XAVIER_UNIFORM ? ", xavier gain " + gain : "") + ")";
+                + (init == Init.XAVIER_UNIFORM ? ", xavier gain " + gain : "")
+                + (init == Init.NORMAL ? ", normal std " + gain : "") + ")";
     }
 }

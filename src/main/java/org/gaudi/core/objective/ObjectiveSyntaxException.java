@@ -59,6 +59,8 @@ public final class ObjectiveSyntaxException extends Exception {
     }
 
     /** The line containing the position (tabs shown as spaces so the caret lines up) and a caret under it. */
+    private static final int EXCERPT_HALF_WIDTH = 60;
+
     static String excerpt(String text, int position) {
         String t = text == null ? "" : text;
         int index = Math.max(0, Math.min(position - 1, t.length()));
@@ -67,7 +69,12 @@ public final class ObjectiveSyntaxException extends Exception {
         if (lineEnd < 0) {
             lineEnd = t.length();
         }
-        String line = t.substring(lineStart, lineEnd).replace('\t', ' ').replace('\r', ' ');
-        return "  " + line + System.lineSeparator() + "  " + " ".repeat(index - lineStart) + "^";
+        // a window around the problem, so that a very long objective does not flood the console
+        int from = Math.max(lineStart, index - EXCERPT_HALF_WIDTH);
+        int to = Math.min(lineEnd, index + EXCERPT_HALF_WIDTH);
+        String head = from > lineStart ? "..." : "";
+        String tail = to < lineEnd ? "..." : "";
+        String line = head + t.substring(from, to).replace('\t', ' ').replace('\r', ' ') + tail;
+        return "  " + line + System.lineSeparator() + "  " + " ".repeat(head.length() + index - from) + "^";
     }
 }

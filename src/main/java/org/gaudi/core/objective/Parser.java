@@ -16,12 +16,20 @@ import java.util.List;
  * </pre>
  *
  * When a list of target names is given, every property name must be one of them.
+ *
+ * <p>The parser and every evaluator recurse over the expression tree, so its depth is limited to
+ * {@value #MAX_DEPTH} levels (nested parentheses, calls, signs and chained operators, e.g. a sum of that many
+ * terms): a longer objective is refused with a clear message instead of overflowing the stack.
  */
 final class Parser {
+    /** Deepest expression tree accepted; far beyond any objective a person writes. */
+    static final int MAX_DEPTH = 200;
+
     private final String text;
     private final List<Token> tokens;
     private final List<String> targetNames;
     private int next;
+    private int depth;
 
     private Parser(String text, List<Token> tokens, List<String> targetNames) {
         this.text = text;
@@ -53,6 +61,11 @@ final class Parser {
         }
         Expr e = expr();
         Token t = peek();
+        if (t.kind() == Token.Kind.END && depthOf(e) > MAX_DEPTH) {
+            throw new ObjectiveSyntaxException(text, 1, "objective too long: its expression is " + depthOf(e)
+                    + " levels deep (e.g. a sum of that many terms), the limit is " + MAX_DEPTH
+                    + "; combine terms (e.g. 3*x instead of x + x + x)");
+        }
         if (t.kind() != Token.Kind.END) {
             if (t.kind() == Token.Kind.RPAREN) {
                 throw error(t, "unmatched ')': there is no '(' for it to close");
@@ -101,6 +114,42 @@ final class Parser {
     }
 
     private Expr unary() throws ObjectiveSyntaxException {
+        if (++depth > MAX_DEPTH) {
+            throw error(peek(), "objective nested too deeply: more than " + MAX_DEPTH
+                    + " levels of parentheses, function calls or signs");
+        }
+        try {
+            return signedOrPower();
+        } finally {
+            depth--;
+        }
+    }
+
+    /** Height of the tree, without recursion (the tree may be too deep to recurse over). */
+    static int depthOf(Expr root) {
+        int max = 0;
+        java.util.ArrayDeque<Object[]> stack = new java.util.ArrayDeque<>();
+        stack.push(new Object[] {root, 1});
+        while (!stack.isEmpty()) {
+            Object[] top = stack.pop();
+            int d = (Integer) top[1];
+            max = Math.max(max, d);
+            Expr e = (Expr) top[0];
+            if (e instanceof Expr.Neg n) {
+                stack.push(new Object[] {n.operand(), d + 1});
+            } else if (e instanceof Expr.Binary b) {
+                stack.push(new Object[] {b.left(), d + 1});
+                stack.push(new Object[] {b.right(), d + 1});
+            } else if (e instanceof Expr.Call c) {
+                for (Expr a : c.args()) {
+                    stack.push(new Object[] {a, d + 1});
+                }
+            }
+        }
+        return max;
+    }
+
+    private Expr signedOrPower() throws ObjectiveSyntaxException {
         if (peek().kind() == Token.Kind.MINUS) {
             Token op = take();
             return new Expr.Neg(unary(), op.position());

@@ -58,6 +58,7 @@ public final class PredictorTraining {
     private EdmArchitecture edm;
     private TrainingListener listener = TrainingListener.NONE;
     private BooleanSupplier cancelled = () -> false;
+    private boolean requireValidation;
     private Consumer<String> messages = s -> { };
     private BiConsumer<Integer, Integer> evaluationProgress = (done, total) -> { };
 
@@ -91,6 +92,16 @@ public final class PredictorTraining {
     }
 
     /** Checked before every step and evaluation batch; when it answers true the run stops without a file. */
+    /**
+     * Refuse a split without validation molecules (a tiny data set, or a validation fraction of 0) instead of
+     * training with NaN validation figures and keeping the last epoch. Off by default: the KNIME learners accept
+     * such a split with a warning.
+     */
+    public PredictorTraining requireValidation() {
+        this.requireValidation = true;
+        return this;
+    }
+
     public PredictorTraining cancellation(BooleanSupplier isCancelled) {
         this.cancelled = Objects.requireNonNull(isCancelled, "cancellation");
         return this;
@@ -123,10 +134,7 @@ public final class PredictorTraining {
         Items items = Items.of(data, settings.minRings(), settings.maxRings(), settings.targets());
         DataSplit split = DataSplit.random(items.size(), settings.validationFraction(), settings.testFraction(),
                 settings.seed());
-        if (split.train().length == 0) {
-            throw new IllegalArgumentException("the training part is empty (" + items.size()
-                    + " molecules); use more data or smaller validation/test fractions");
-        }
+        split.requireTraining(requireValidation, settings.validationFraction());
         messages.accept(String.format(Locale.ROOT, "data: %d molecules with %d-%d rings (%d outside the range left "
                 + "out); split %d train / %d validation / %d test; targets %s", items.size(), settings.minRings(),
                 settings.maxRings(), items.filteredOut, split.train().length, split.validation().length,
@@ -486,13 +494,27 @@ public final class PredictorTraining {
 
         @Override
         public NDArray trainingLoss(NDManager manager, List<Integer> batch, SplittableRandom random) {
+            return loss(manager, batch, random, TimeSampling.UNIFORM);
+        }
+
+        /**
+         * Always at t ~ U{0..T}, as GaUDI validates, whatever the training draw: guidance queries every noise
+         * level, so the best epoch must be the best over all of them, and the figure stays comparable between
+         * runs trained with different low-noise fractions.
+         */
+        @Override
+        public NDArray validationLoss(NDManager manager, List<Integer> batch, SplittableRandom random) {
+            return loss(manager, batch, random, TimeSampling.UNIFORM);
+        }
+
+        private NDArray loss(NDManager manager, List<Integer> batch, SplittableRandom random, TimeSampling times) {
             List<GraphOfRings> g = new ArrayList<>(batch.size());
             double[][] y = new double[batch.size()][];
             for (int k = 0; k < y.length; k++) {
                 g.add(items.records.get(batch.get(k)).gor());
                 y[k] = items.targets[batch.get(k)];
             }
-            return predictor.trainingLoss(manager, new ParameterStore(manager, false), g, y, random, sampling);
+            return predictor.trainingLoss(manager, new ParameterStore(manager, false), g, y, random, times);
         }
     }
 }

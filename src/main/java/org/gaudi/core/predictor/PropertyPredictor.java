@@ -16,6 +16,7 @@ import org.gaudi.core.data.MoleculeRecord;
 import org.gaudi.core.diffusion.EdmArchitecture;
 import org.gaudi.core.diffusion.GorBatch;
 import org.gaudi.core.diffusion.NoiseSchedule;
+import org.gaudi.core.djl.BatchParallel;
 import org.gaudi.core.djl.Djl;
 import org.gaudi.core.gor.GraphOfRings;
 import org.gaudi.core.model.ModelArchive;
@@ -28,6 +29,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -351,18 +354,17 @@ public final class PropertyPredictor implements AutoCloseable {
                     trainable[i] = params.get(i).requiresGradient();
                     params.get(i).freeze(true);
                 }
+                long[] bounds = BatchParallel.bounds(b);
                 try (NDManager sub = manager.newSubManager()) {
+                    if (bounds.length > 2) {
+                        return chunkedGradient(z, nodeMask, edgeMask, t, objective, gc, bounds);
+                    }
                     NDArray zIn = into(sub, z);
                     zIn.setRequiresGradient(true);
                     ParameterStore ps = new ParameterStore(sub, false);
                     NDArray pred = physical(block.predict(ps, zIn, into(sub, t), into(sub, nodeMask),
                             into(sub, edgeMask), false));
-                    NDArray values = objective.apply(pred);
-                    if (values.size() != b) {
-                        throw new IllegalArgumentException("the objective must give one value per sample (" + b
-                                + "), got shape " + values.getShape());
-                    }
-                    values = values.reshape(b);
+                    NDArray values = objectiveValues(objective, pred, b);
                     gc.backward(values.sum());
                     return new GuidanceGradient(back(values.stopGradient(), z), back(zIn.getGradient(), z),
                             back(pred.stopGradient(), z));
@@ -373,6 +375,72 @@ public final class PropertyPredictor implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** The objective's per-sample values (B) for predictions of B samples; a clear error for any other shape. */
+    private static NDArray objectiveValues(Function<NDArray, NDArray> objective, NDArray pred, long b) {
+        NDArray values = objective.apply(pred);
+        if (values.size() != b) {
+            throw new IllegalArgumentException("the objective must give one value per sample (" + b
+                    + "), got shape " + values.getShape());
+        }
+        return values.reshape(b);
+    }
+
+    /**
+     * {@link #gradient} with the batch cut into chunks ({@link BatchParallel}): each chunk's forward pass is recorded
+     * and back-propagated on its own thread, while the objective sees the whole batch's predictions once. By the
+     * chain rule, ∂L/∂z_c = (∂pred_c/∂z_c)ᵀ·∂L/∂pred_c: the caller's thread differentiates the objective with
+     * respect to the concatenated predictions (a small graph), then every chunk back-propagates its slice of that
+     * gradient through its own network graph.
+     */
+    private GuidanceGradient chunkedGradient(NDArray z, NDArray nodeMask, NDArray edgeMask, NDArray t,
+            Function<NDArray, NDArray> objective, ExclusiveGradientCollector gc, long[] bounds) {
+        long b = z.getShape().get(0);
+        int chunks = bounds.length - 1;
+        try (NDManager sub = manager.newSubManager()) {
+            ParameterStore ps = new ParameterStore(sub, false);
+            NDManager[] chunkManagers = new NDManager[chunks];
+            NDArray[] zIn = new NDArray[chunks];
+            try {
+                List<NDArray> preds = BatchParallel.run(chunks, c -> {
+                    NDManager cm = sub.newSubManager();
+                    chunkManagers[c] = cm;
+                    zIn[c] = into(cm, BatchParallel.rows(z, bounds, c, cm));
+                    zIn[c].setRequiresGradient(true);
+                    return physical(block.predict(ps, zIn[c], into(cm, BatchParallel.rows(t, bounds, c, cm)),
+                            into(cm, BatchParallel.rows(nodeMask, bounds, c, cm)),
+                            into(cm, BatchParallel.rows(edgeMask, bounds, c, cm)), false));
+                });
+                NDList detached = new NDList();
+                for (NDArray p : preds) {
+                    detached.add(p.stopGradient());
+                }
+                NDArray pred = NDArrays.concat(detached, 0);
+                pred.attach(sub);
+                pred.setRequiresGradient(true);
+                NDArray values = objectiveValues(objective, pred, b);
+                gc.backward(values.sum());
+                NDArray predGrad = pred.getGradient();
+                List<NDArray> grads = BatchParallel.run(chunks, c -> {
+                    NDManager cm = chunkManagers[c];
+                    NDArray slice = BatchParallel.rows(predGrad, bounds, c, cm);
+                    Djl.backward(preds.get(c), slice);
+                    NDArray g = zIn[c].getGradient().duplicate();
+                    g.attach(sub);
+                    return g;
+                });
+                NDArray gradient = NDArrays.concat(new NDList(grads), 0);
+                return new GuidanceGradient(back(values.stopGradient(), z), back(gradient, z),
+                        back(pred.stopGradient(), z));
+            } finally {
+                for (NDManager cm : chunkManagers) {
+                    if (cm != null) {
+                        cm.close();
+                    }
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ training

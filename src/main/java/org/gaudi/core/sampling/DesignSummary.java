@@ -53,6 +53,8 @@ import org.gaudi.core.objective.Objective;
  * @param meanGradientNorm   mean norm of a molecule's scaled guidance gradient before clipping (null unguided)
  * @param guidance           how the scale was applied (sampler, {@link ScaleConvention}, the objective's spread, the
  *                           total push) and the sampler's diagnostics; empty for an unguided run
+ * @param stepsWithGradient  guided steps (over all batches) in which some molecule had a finite, non-zero
+ *                           gradient (null unguided); 0 means the run was not guided at all
  */
 public record DesignSummary(int molecules, int valid, int unique, int novel, int stable, String objective,
         Double objectiveMean, Double objectiveBest, Double objectiveMeanAll, Double huckelGapMeanEv,
@@ -60,7 +62,8 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
         Map<String, Integer> invalidReasons, long nonFiniteGradients, long nanReplacements, int recentred,
         DomainReport objectiveDomain, boolean guided, double initialNoiseStd, int steps, int timesteps, long seed,
         String device, Map<String, Object> settings, Map<String, Object> models, double seconds, double msPerStep,
-        double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm, Map<String, Object> guidance) {
+        double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm, Map<String, Object> guidance,
+        Long stepsWithGradient) {
 
     public DesignSummary {
         guidance = Collections.unmodifiableMap(new LinkedHashMap<>(guidance == null ? Map.of() : guidance));
@@ -82,14 +85,15 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
                 huckelGapMeanEv, huckelGapMaxEv, huckelGapMinEv, huckelGapMeanBeta, predictedMeans, invalidReasons,
                 nonFiniteGradients, nanReplacements, recentred, objectiveDomain, guided, initialNoiseStd, steps,
                 timesteps, seed, device, settings, models, seconds, msPerStep, guidanceMsPerStep, clippedFraction,
-                meanGradientNorm, Map.of());
+                meanGradientNorm, Map.of(), null);
     }
 
     /** Run-level facts that do not come from the rows. */
     record RunFacts(long nonFiniteGradients, long nanReplacements, int recentred, DomainReport objectiveDomain,
             boolean guided, double initialNoiseStd, int steps, int timesteps, long seed, String device,
             Map<String, Object> settings, Map<String, Object> models, double seconds, double msPerStep,
-            double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm, Map<String, Object> guidance) {
+            double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm, Map<String, Object> guidance,
+            Long stepsWithGradient) {
 
         RunFacts(long nonFiniteGradients, long nanReplacements, int recentred, DomainReport objectiveDomain,
                 boolean guided, double initialNoiseStd, int steps, int timesteps, long seed, String device,
@@ -97,7 +101,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
                 double guidanceMsPerStep, Double clippedFraction, Double meanGradientNorm) {
             this(nonFiniteGradients, nanReplacements, recentred, objectiveDomain, guided, initialNoiseStd, steps,
                     timesteps, seed, device, settings, models, seconds, msPerStep, guidanceMsPerStep, clippedFraction,
-                    meanGradientNorm, Map.of());
+                    meanGradientNorm, Map.of(), null);
         }
     }
 
@@ -166,7 +170,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
                 mean(gapBeta), predMeans, reasons, f.nonFiniteGradients(), f.nanReplacements(), f.recentred(),
                 f.objectiveDomain(), f.guided(), f.initialNoiseStd(), f.steps(), f.timesteps(), f.seed(),
                 f.device(), f.settings(), f.models(), f.seconds(), f.msPerStep(), f.guidanceMsPerStep(),
-                f.clippedFraction(), f.meanGradientNorm(), f.guidance());
+                f.clippedFraction(), f.meanGradientNorm(), f.guidance(), f.stepsWithGradient());
     }
 
     private static Double mean(List<Double> v) {
@@ -230,12 +234,34 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
                     + " per training std; total push " + formatObject(guidance.get("totalPush")) + " over "
                     + steps + " steps, as over " + timesteps + ")");
         }
+        if (stepsWithGradient != null) {
+            l.add("guided-steps-with-gradient: " + stepsWithGradient + " of " + guidedSteps());
+        }
         l.add("device: " + device);
         return l;
     }
 
     private static String formatObject(Object v) {
         return v instanceof Number n ? format(n.doubleValue()) : String.valueOf(v);
+    }
+
+    /** Reverse steps over all batches of a guided run. */
+    private long guidedSteps() {
+        int batchSize = settings.get("batchSize") instanceof Number n ? n.intValue() : molecules;
+        return (long) steps * ((molecules + Math.max(1, batchSize) - 1) / Math.max(1, batchSize));
+    }
+
+    /**
+     * Why a guided run was not guided, or null: no step had a finite, non-zero objective gradient, so the molecules
+     * are unguided samples whatever the settings say.
+     */
+    public String guidanceFailure() {
+        if (!guided || stepsWithGradient == null || stepsWithGradient > 0) {
+            return null;
+        }
+        String domain = objectiveDomain.isClean() ? "" : "; the objective's domain: " + objectiveDomain;
+        return "the objective '" + objective + "' gave no usable gradient in any guided step (every value was"
+                + " clamped or not finite), so nothing was guided" + domain;
     }
 
     static String format(Double v) {
@@ -287,6 +313,7 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
         m.put("clippedFraction", clippedFraction);
         m.put("meanGradientNorm", meanGradientNorm);
         m.put("guidance", guidance);
+        m.put("stepsWithGradient", stepsWithGradient);
         return m;
     }
 }

@@ -1,18 +1,19 @@
 package org.gaudi.core.sampling;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
+import org.gaudi.core.io.StagedFile;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,12 +54,24 @@ public final class DesignWriters {
 
     /** Writes the three files into {@code dir} (created if needed); all or nothing. */
     public static void writeAll(Path dir, DesignResult result) throws IOException {
+        Map<String, Content> files = new LinkedHashMap<>();
+        files.put(CSV, w -> writeCsv(w, result));
+        files.put(SDF, w -> writeSdf(w, result));
+        files.put(SUMMARY, w -> writeSummary(w, result));
+        writeFiles(dir, files);
+    }
+
+    /**
+     * Writes several files into {@code dir} (created if needed), all or nothing: each is staged in a temporary file
+     * and moved into place only when all were written.
+     */
+    public static void writeFiles(Path dir, Map<String, Content> files) throws IOException {
         Files.createDirectories(dir);
         List<Path[]> staged = new ArrayList<>();
         try {
-            staged.add(new Path[] {stage(dir, CSV, w -> writeCsv(w, result)), dir.resolve(CSV)});
-            staged.add(new Path[] {stage(dir, SDF, w -> writeSdf(w, result)), dir.resolve(SDF)});
-            staged.add(new Path[] {stage(dir, SUMMARY, w -> writeSummary(w, result)), dir.resolve(SUMMARY)});
+            for (Map.Entry<String, Content> f : files.entrySet()) {
+                staged.add(new Path[] {stage(dir, f.getKey(), f.getValue()), dir.resolve(f.getKey())});
+            }
             for (Path[] p : staged) {
                 move(p[0], p[1]);
             }
@@ -90,34 +103,40 @@ public final class DesignWriters {
                 String[]::new)).setRecordSeparator('\n').build();
         CSVPrinter p = new CSVPrinter(out, format);
         for (DesignedMolecule m : result.molecules()) {
-            List<Object> row = new ArrayList<>();
-            row.add(m.id());
-            row.add(m.index());
-            row.add(m.batch());
-            row.add(m.seed());
-            row.add(m.ringCount());
-            row.add(m.valid());
-            row.add(m.invalidReason());
-            row.add(m.stable());
-            row.add(m.stabilityFailure());
-            row.add(m.smiles());
-            row.add(m.inchi());
-            row.add(m.inchiKey());
-            for (int k = 0; k < result.propertyNames().size(); k++) {
-                row.add(k < m.predicted().size() ? m.predicted().get(k) : null);
-            }
-            row.add(m.objective());
-            row.add(m.huckelGapBeta());
-            row.add(m.huckelGapEv());
-            row.add(m.novel());
-            row.add(m.duplicate());
-            row.add(m.exact() == null ? null : m.exact().value());
-            row.add(m.exact() == null ? null : m.exact().rank());
-            row.add(m.exact() == null ? null : m.exact().of());
-            row.add(m.exact() == null ? null : m.exact().percentile());
+            List<Object> row = csvRow(m, result.propertyNames().size());
             p.printRecord(row);
         }
         p.flush();
+    }
+
+    /** One molecule's values in the order of {@link #csvHeader} for {@code propertyCount} predicted properties. */
+    public static List<Object> csvRow(DesignedMolecule m, int propertyCount) {
+        List<Object> row = new ArrayList<>();
+        row.add(m.id());
+        row.add(m.index());
+        row.add(m.batch());
+        row.add(m.seed());
+        row.add(m.ringCount());
+        row.add(m.valid());
+        row.add(m.invalidReason());
+        row.add(m.stable());
+        row.add(m.stabilityFailure());
+        row.add(m.smiles());
+        row.add(m.inchi());
+        row.add(m.inchiKey());
+        for (int k = 0; k < propertyCount; k++) {
+            row.add(k < m.predicted().size() ? m.predicted().get(k) : null);
+        }
+        row.add(m.objective());
+        row.add(m.huckelGapBeta());
+        row.add(m.huckelGapEv());
+        row.add(m.novel());
+        row.add(m.duplicate());
+        row.add(m.exact() == null ? null : m.exact().value());
+        row.add(m.exact() == null ? null : m.exact().rank());
+        row.add(m.exact() == null ? null : m.exact().of());
+        row.add(m.exact() == null ? null : m.exact().percentile());
+        return row;
     }
 
     /** The SD records of the valid molecules, in generation order. */
@@ -143,7 +162,7 @@ public final class DesignWriters {
     }
 
     /** A copy with every non-finite double replaced by null (JSON has no NaN). */
-    private static Object finite(Object v) {
+    public static Object finite(Object v) {
         if (v instanceof Double d) {
             return Double.isFinite(d) ? d : null;
         }
@@ -165,38 +184,29 @@ public final class DesignWriters {
         return v;
     }
 
+    /** Writes one file's content. */
     @FunctionalInterface
-    private interface Content {
+    public interface Content {
         void write(Writer w) throws IOException;
     }
 
     private static void writeAtomically(Path file, Content content) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = stage(dir, file.getFileName().toString(), content);
-        try {
-            move(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        StagedFile.write(file, utf8(content));
     }
 
     private static Path stage(Path dir, String name, Content content) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + name + ".", ".part");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            content.write(w);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        return tmp;
+        return StagedFile.stage(dir, name, utf8(content));
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        StagedFile.commit(from, to);
+    }
+
+    private static StagedFile.Content utf8(Content content) {
+        return os -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+            content.write(w);
+            w.flush();
+        };
     }
 }

@@ -68,6 +68,7 @@ public final class GuidanceHook implements SamplingHook {
     private long molecules;
     private double normSum;
     private long steps;
+    private long stepsWithGradient;
     private long nanos;
     private final ObjectiveSpread spread;
     private DomainReport domain = DomainReport.EMPTY;
@@ -219,6 +220,9 @@ public final class GuidanceHook implements SamplingHook {
             clipped += stats.clipped;
             molecules += stats.molecules;
             normSum += stats.normSum;
+            if (stats.withGradient > 0) {
+                stepsWithGradient++;
+            }
             double length = push == null ? step.sigma() : push.length(step.t(), step.s());
             out = zs.sub(update.mul((float) length));
         } else {
@@ -280,6 +284,7 @@ public final class GuidanceHook implements SamplingHook {
         stats.molecules = b;
         stats.clipped = factor.lt(1f).countNonzero().getLong();
         stats.normSum = norm.sum().getFloat();
+        stats.withGradient = norm.gt(0f).countNonzero().getLong();
         NDArray clipped = clean.mul(factor);
         NDArray x = clipped.get(new NDIndex(":, :, 0:3"));
         NDArray h = clipped.get(new NDIndex(":, :, 3:"));
@@ -296,6 +301,8 @@ public final class GuidanceHook implements SamplingHook {
         long clipped;
         long molecules;
         double normSum;
+        /** Molecules whose gradient was finite and not zero (after zeroing non-finite entries). */
+        long withGradient;
     }
 
     /**
@@ -320,6 +327,14 @@ public final class GuidanceHook implements SamplingHook {
     /** Guided steps so far. */
     public long steps() {
         return steps;
+    }
+
+    /**
+     * Guided steps in which at least one molecule got a finite, non-zero gradient. 0 after a run means the objective
+     * gave no guidance at all (e.g. log of a property that is negative everywhere: every value was clamped).
+     */
+    public Long stepsWithGradient() {
+        return method.usesGradient() ? stepsWithGradient : null; // a gradient-free sampler has nothing to count
     }
 
     /** Mean wall time of one guidance update (gradient query, clip, update) in ms, NaN before the first. */

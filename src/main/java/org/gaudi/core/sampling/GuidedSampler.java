@@ -304,7 +304,8 @@ public final class GuidedSampler implements AutoCloseable {
                 guidance == null ? 0 : guidance.meanMillisPerStep(),
                 guidance == null ? null : finiteOrNull(guidance.clippedFraction()),
                 guidance == null ? null : finiteOrNull(guidance.meanGradientNorm()),
-                guidance == null ? unscoredFact(unscored[0]) : guidanceFacts(settings, guidance, steps, unscored[0]));
+                guidance == null ? unscoredFact(unscored[0]) : guidanceFacts(settings, guidance, steps, unscored[0]),
+                guidance == null ? null : guidance.stepsWithGradient());
         DesignSummary summary = DesignSummary.of(rows, names, objective, facts);
         List<String> units = predictor == null ? List.of()
                 : predictor.spec().targets().stream().map(PredictorTarget::unit).map(u -> u == null ? "" : u)

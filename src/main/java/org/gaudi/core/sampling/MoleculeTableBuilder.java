@@ -28,7 +28,7 @@ import org.openscience.cdk.exception.CDKException;
  * all molecules of the design's ring count (when the objective reads Hückel properties and the design is a benzenoid
  * the embedded space covers), and the SDF record that carries the row's fields.
  */
-final class MoleculeTableBuilder {
+public final class MoleculeTableBuilder {
     /** SDF data-field names (also the CSV header, see {@link DesignWriters}). */
     static final String ID = "id";
     static final String INDEX = "index";
@@ -64,7 +64,7 @@ final class MoleculeTableBuilder {
      * @param objective     bound to {@code propertyNames}, or null
      * @param trainingKeys  InChIKeys of the EDM's training molecules
      */
-    MoleculeTableBuilder(List<String> propertyNames, Objective objective, Set<String> trainingKeys) {
+    public MoleculeTableBuilder(List<String> propertyNames, Objective objective, Set<String> trainingKeys) {
         this.propertyNames = List.copyOf(propertyNames);
         this.objective = objective;
         this.trainingKeys = Objects.requireNonNull(trainingKeys, "trainingKeys");
@@ -92,7 +92,11 @@ final class MoleculeTableBuilder {
         return rows;
     }
 
-    private DesignedMolecule row(SampledMolecule s, String id, Set<String> seen) {
+    /**
+     * One row; {@code seen} holds the InChIs of the run's earlier valid molecules (for duplicates) and receives this
+     * one's. Used directly by other generators whose molecules are decoded graphs of rings (the language model).
+     */
+    public DesignedMolecule row(SampledMolecule s, String id, Set<String> seen) {
         DecodedMolecule d = s.decoded();
         boolean valid = d.chemicallyValid();
         String invalidReason = valid ? null : reason(d.chemicalFailure().name(), d.chemicalFailureMessage());

@@ -14,6 +14,6 @@ import org.gaudi.core.gor.GraphOfRings;
  * @param decoded   the decoded graph of rings
  * @param predicted predictor values in physical units (target order), or null without a predictor
  */
-record SampledMolecule(int index, int batch, long seed, int ringCount, GraphOfRings gor, DecodedMolecule decoded,
+public record SampledMolecule(int index, int batch, long seed, int ringCount, GraphOfRings gor, DecodedMolecule decoded,
         double[] predicted) {
 }

@@ -45,6 +45,7 @@ public final class AmsGradAdamW extends Optimizer implements AutoCloseable {
     private final double weightDecay;
     private final Map<String, State> states = new LinkedHashMap<>();
     private NDManager stateManager;
+    private double learningRateFactor = 1;
 
     private static final class State {
         long step;
@@ -87,6 +88,17 @@ public final class AmsGradAdamW extends Optimizer implements AutoCloseable {
         return weightDecay;
     }
 
+    /**
+     * Scales the learning rate of the following updates (a schedule's factor for the current step); the decoupled
+     * weight decay uses the scaled rate, as PyTorch's schedulers do.
+     */
+    public void setLearningRateFactor(double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("learning-rate factor must be positive and finite, got " + factor);
+        }
+        this.learningRateFactor = factor;
+    }
+
     /** Number of updates applied so far to the named parameter (0 if never). */
     public long stepCount(String parameterName) {
         State s = states.get(parameterName);
@@ -110,7 +122,8 @@ public final class AmsGradAdamW extends Optimizer implements AutoCloseable {
         s.step++;
         double bc1 = 1 - Math.pow(beta1, s.step);
         double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, s.step));
-        double stepSize = learningRate / bc1;
+        double lr = learningRate * learningRateFactor;
+        double stepSize = lr / bc1;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray g = grad;
@@ -120,7 +133,7 @@ public final class AmsGradAdamW extends Optimizer implements AutoCloseable {
             if (clipGrad > 0) {
                 g = g.clip(-clipGrad, clipGrad);
             }
-            float decay = (float) (1 - learningRate * weightDecay);
+            float decay = (float) (1 - lr * weightDecay);
             if (decay != 1f) { // the reference's 1e-3 * 1e-12 rounds to exactly 1 in float32: skip the no-op pass
                 weight.muli(decay);
             }

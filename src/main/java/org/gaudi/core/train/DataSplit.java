@@ -156,6 +156,26 @@ public final class DataSplit {
         return train.clone();
     }
 
+    /**
+     * Fails unless the training part (and, when {@code validation} is set, the validation part) holds molecules.
+     * The validation part picks the best epoch; without it every validation figure is NaN and the model is simply
+     * the last epoch's.
+     *
+     * @param validationFraction the fraction asked for, for the message
+     * @throws IllegalArgumentException naming the sizes and what to change
+     */
+    public void requireTraining(boolean validation, double validationFraction) {
+        if (train.length == 0) {
+            throw new IllegalArgumentException("the training part is empty (" + itemCount + " molecules); use more"
+                    + " data or smaller validation/test fractions");
+        }
+        if (validation && this.validation.length == 0) {
+            throw new IllegalArgumentException("the validation part is empty (" + itemCount + " molecules,"
+                    + " validation fraction " + validationFraction + "); it picks the best epoch, so it needs at"
+                    + " least one molecule: use more molecules or a larger validation fraction");
+        }
+    }
+
     public int[] validation() {
         return validation.clone();
     }

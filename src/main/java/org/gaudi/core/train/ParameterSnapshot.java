@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -78,7 +79,11 @@ public final class ParameterSnapshot {
                             + src.getDataType() + src.getShape() + ", target has " + dst.getDataType()
                             + dst.getShape());
                 }
-                dst.set(src.toByteBuffer());
+                // index_put_ under no-grad, not NDArray.set(Buffer): DJL's native set() uses PyTorch's deprecated
+                // AutoNonVariableTypeMode, which prints a C++ warning on stderr that a user cannot silence
+                try (GradMode.Scope s = GradMode.disabled()) {
+                    dst.set(new NDIndex("..."), src);
+                }
             }
         }
     }

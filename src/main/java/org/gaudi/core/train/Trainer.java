@@ -179,6 +179,7 @@ public final class Trainer {
                 int stepsPerEpoch = ceilDiv(split.trainSize(), settings.batchSize());
                 long totalSteps = (long) stepsPerEpoch * settings.epochs();
                 long sessionStartStep = globalStep;
+                boolean scheduled = !settings.schedule().equals(LearningRateSchedule.CONSTANT);
                 for (int epoch = firstEpoch; epoch < settings.epochs(); epoch++) {
                     long epochStart = System.nanoTime();
                     int[] order = shuffledTrainIndices(epoch);
@@ -194,6 +195,9 @@ public final class Trainer {
                         List<T> batch = new ArrayList<>(to - from0);
                         for (int k = from0; k < to; k++) {
                             batch.add(items.get(order[k]));
+                        }
+                        if (scheduled) {
+                            optimizer.setLearningRateFactor(settings.schedule().factor(globalStep, totalSteps));
                         }
                         StepOutcome o = step(batch, new SplittableRandom(mix(settings.seed(), TRAIN_STREAM, epoch, b)),
                                 optimizer, ema, epoch, b);
@@ -305,7 +309,7 @@ public final class Trainer {
                         throw new TrainingDivergedException("gradient norm is " + norm + " at epoch " + epoch
                                 + ", batch " + b + " (step " + (globalStep + 1) + ") although the loss was " + loss);
                     }
-                    boolean clipped = clipper != null && clipper.clip(grads, norm);
+                    boolean clipped = clipper != null ? clipper.clip(grads, norm) : clipToNorm(grads, norm);
                     int k = 0;
                     for (Map.Entry<String, NDArray> e : weights.entrySet()) {
                         optimizer.update(e.getKey(), e.getValue(), grads.get(k++));
@@ -321,6 +325,18 @@ public final class Trainer {
                     }
                 }
             }
+        }
+
+        /** {@link TrainingSettings.Clipping#NORM}: scales as {@code torch.nn.utils.clip_grad_norm_} does. */
+        private boolean clipToNorm(List<NDArray> grads, double norm) {
+            if (settings.clipping() != TrainingSettings.Clipping.NORM || norm <= settings.clipNorm()) {
+                return false;
+            }
+            float coef = (float) (settings.clipNorm() / (norm + 1e-6));
+            for (NDArray g : grads) {
+                g.muli(coef);
+            }
+            return true;
         }
 
         private double validate(int epoch, ExponentialMovingAverage ema) {

@@ -15,7 +15,9 @@ public final class TrainingSettings {
         /** No clipping (the predictor). */
         NONE,
         /** The reference's adaptive clipping, see {@link AdaptiveGradientClipper} (the EDM). */
-        ADAPTIVE
+        ADAPTIVE,
+        /** Scale the gradients down to a fixed total L2 norm when longer (GPT-style language models). */
+        NORM
     }
 
     private final int epochs;
@@ -32,6 +34,8 @@ public final class TrainingSettings {
     private final double clipInitialNorm;
     private final double emaDecay;
     private final boolean restoreBest;
+    private final double clipNorm;
+    private final LearningRateSchedule schedule;
 
     private TrainingSettings(Builder b) {
         this.epochs = b.epochs;
@@ -48,6 +52,8 @@ public final class TrainingSettings {
         this.clipInitialNorm = b.clipInitialNorm;
         this.emaDecay = b.emaDecay;
         this.restoreBest = b.restoreBest;
+        this.clipNorm = b.clipNorm;
+        this.schedule = b.schedule;
     }
 
     public static Builder builder() {
@@ -114,6 +120,16 @@ public final class TrainingSettings {
         return restoreBest;
     }
 
+    /** The total-norm limit of {@link Clipping#NORM}. */
+    public double clipNorm() {
+        return clipNorm;
+    }
+
+    /** The learning-rate factor per step (default {@link LearningRateSchedule#CONSTANT}). */
+    public LearningRateSchedule schedule() {
+        return schedule;
+    }
+
     /** The optimiser these settings describe (fresh state). */
     public AmsGradAdamW newOptimizer() {
         return AmsGradAdamW.builder().learningRate(learningRate).betas(beta1, beta2).epsilon(epsilon)
@@ -137,6 +153,12 @@ public final class TrainingSettings {
         if (clipping == Clipping.ADAPTIVE) {
             m.put("clipHistory", clipHistory);
             m.put("clipInitialNorm", clipInitialNorm);
+        }
+        if (clipping == Clipping.NORM) {
+            m.put("clipNorm", clipNorm);
+        }
+        if (!schedule.equals(LearningRateSchedule.CONSTANT)) {
+            m.put("schedule", schedule.toMap());
         }
         m.put("emaDecay", emaDecay);
         return m;
@@ -163,8 +185,25 @@ public final class TrainingSettings {
         private double clipInitialNorm = AdaptiveGradientClipper.DEFAULT_INITIAL_NORM;
         private double emaDecay;
         private boolean restoreBest = true;
+        private double clipNorm = 1;
+        private LearningRateSchedule schedule = LearningRateSchedule.CONSTANT;
 
         private Builder() {
+        }
+
+        /** Clip the total gradient norm to {@code maxNorm} ({@link Clipping#NORM}). */
+        public Builder clipNorm(double maxNorm) {
+            if (!(maxNorm > 0) || Double.isInfinite(maxNorm)) {
+                throw new IllegalArgumentException("clip norm must be positive and finite, got " + maxNorm);
+            }
+            this.clipping = Clipping.NORM;
+            this.clipNorm = maxNorm;
+            return this;
+        }
+
+        public Builder schedule(LearningRateSchedule s) {
+            this.schedule = java.util.Objects.requireNonNull(s, "schedule");
+            return this;
         }
 
         public Builder epochs(int n) {

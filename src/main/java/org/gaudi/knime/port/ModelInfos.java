@@ -2,6 +2,8 @@ package org.gaudi.knime.port;
 
 import java.util.Map;
 
+import org.gaudi.core.clm.ClmModel;
+import org.gaudi.core.clm.Gpt2Config;
 import org.gaudi.core.diffusion.EdmArchitecture;
 import org.gaudi.core.diffusion.EdmModel;
 import org.gaudi.core.predictor.PredictorSpec;
@@ -75,6 +77,29 @@ public final class ModelInfos {
                 b.metric(k, v);
             }
         });
+        return b.build();
+    }
+
+    /** What a trained chemical language model is (its vocabulary stands in for the ring-type vocabulary). */
+    public static ModelInfo ofClm(final ClmModel model) {
+        Gpt2Config c = model.config();
+        ModelInfo.Builder b = ModelInfo.builder(ClmPortObjectSpec.KIND).vocabulary(model.vocabulary().tokens())
+                .hyperParameter("layers", c.layers()).hyperParameter("width", c.width())
+                .hyperParameter("heads", c.heads()).hyperParameter("context", c.contextLength())
+                .hyperParameter("parameters", model.parameterCount());
+        if (model.data().get("maxRings") instanceof Number n) {
+            b.maxRings(n.intValue());
+        }
+        Map<String, Object> t = model.training();
+        copy(t, b, "epochs", "epochs");
+        copy(t, b, "batchSize", "batch size");
+        copy(t, b, "learningRate", "learning rate");
+        copy(t, b, "randomisedSmiles", "randomised SMILES per molecule");
+        copy(t, b, "seed", "seed");
+        copy(model.metrics(), b, "device", "trained on");
+        metric(model.metrics(), b, "validationPerplexity", "validation perplexity");
+        metric(model.metrics(), b, "testPerplexity", "test perplexity");
+        b.metric("training molecules", model.trainingInchiKeys().size());
         return b.build();
     }
 

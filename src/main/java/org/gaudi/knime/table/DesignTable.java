@@ -130,7 +130,7 @@ public final class DesignTable {
         cells.add(exact == null ? DataType.getMissingCell() : new DoubleCell(exact.percentile()));
         cells.add(new IntCell(m.batch()));
         cells.add(new LongCell(m.seed()));
-        cells.add(new StringCell(GorText.format(m.gor())));
+        cells.add(m.gor() == null ? DataType.getMissingCell() : new StringCell(GorText.format(m.gor())));
         return new DefaultRow(new RowKey(m.id()), cells);
     }
 

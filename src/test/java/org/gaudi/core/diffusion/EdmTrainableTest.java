@@ -25,6 +25,14 @@ import org.junit.Test;
 /** The EDM through the project's generic trainer (AdamW/AMSGrad, clipping) and the model-file round trip. */
 public class EdmTrainableTest {
 
+    /** GaUDI keeps the epoch with the best validation NLL; so do we unless asked for the ε-loss. */
+    @Test
+    public void bestEpochIsPickedByTheNllBoundByDefault() {
+        assertEquals(EdmTrainable.ValidationMetric.NLL, EdmTrainingSettings.builder().build().validationMetric());
+        assertEquals(EdmTrainable.ValidationMetric.NLL, EdmTrainingSettings.fromMap(
+                EdmTrainingSettings.builder().build().toMap()).validationMetric());
+    }
+
     @Test
     public void trainsWithTheProjectTrainerAndRoundTripsThroughAModelFile() throws Exception {
         try (NDManager manager = Djl.call(() -> NDManager.newBaseManager(Device.cpu()))) {

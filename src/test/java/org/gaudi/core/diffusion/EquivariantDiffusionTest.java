@@ -15,14 +15,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.LocalParameterServer;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.gaudi.core.djl.Djl;
 import org.gaudi.core.gor.GraphOfRings;
+import org.gaudi.core.gor.RingType;
 import org.gaudi.core.nn.EgnnDynamics;
+import org.gaudi.core.train.AmsGradAdamW;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -55,27 +55,90 @@ public class EquivariantDiffusionTest {
     }
 
     @Test
-    public void trainingLossIsFiniteAndUsesReconstructionTermAtZero() {
+    public void trainingLossIsFiniteAndSmallAtInitialisation() {
         GorBatch batch = featurizer.encode(TinyGors.cataSet());
-        ParameterStore ps = inference();
         try (NDManager step = manager.newSubManager()) {
-            NDArray loss = diffusion.trainingLoss(ps, step, batch, new SplittableRandom(1));
+            NDArray loss = diffusion.trainingLoss(inference(), step, batch, new SplittableRandom(1));
             assertEquals(0, loss.getShape().dimension());
             float v = loss.getFloat();
             assertTrue("loss " + v, Float.isFinite(v) && v > 0);
             // at initialisation eps_x-hat ~ 0, so the loss is about 1/2 E|eps|^2 / ((3+F) N_pad) < 1/2
             assertTrue(v < 0.5f);
-            int b = batch.batchSize();
-            int[] zeros = new int[b];
-            float[] all0 = diffusion.epsilonLoss(ps, step, batch, zeros, new SplittableRandom(3), false, false)
-                    .toFloatArray();
-            float[] rec0 = diffusion.epsilonLoss(ps, step, batch, zeros, new SplittableRandom(3), false, true)
-                    .toFloatArray();
-            for (int k = 0; k < b; k++) {
-                // cata (F = 1): log p(h | z0) = 0, the reconstruction term is the x part of the eps-loss
-                assertTrue(rec0[k] <= all0[k] + 1e-7f);
-                assertTrue(rec0[k] > 0);
+        }
+    }
+
+    /**
+     * At t = 0 the training loss is the reconstruction term ½‖ε_x − ε̂_x‖²/((3+F)·N_pad) − log p(h | z_0), with
+     * several ring types (hetero, F = 12) so that the categorical term is not identically 0 as it is for F = 1.
+     * Noise on the type channels is made large (|ε_h| up to 60, i.e. up to ±0.76 in one-hot units at σ_0) so that
+     * z_0 leaves the true class's bin and log p(h | z_0) is far from 0; the expected value is computed here
+     * independently (normal CDF masses per class, normalised by their plain sum).
+     */
+    @Test
+    public void trainingLossAtZeroIsTheReconstructionTermWithSeveralRingTypes() {
+        GorFeaturizer hetero = GorFeaturizer.hetero(3);
+        int f = hetero.featureCount();
+        EgnnDynamics net = new EgnnDynamics(f, 16, 2);
+        net.initializeParameters(manager, 3);
+        EquivariantDiffusion d = new EquivariantDiffusion(net, NoiseSchedule.standard(), hetero);
+        GraphOfRings second = new GraphOfRings(new RingType[] {RingType.Pz, RingType.Fu},
+                new double[][] {{0, 0, 0}, {2.2, 0.4, 0}}, new double[][] {{0.3, 1.2, 0}, {3.3, 0.9, 0}});
+        GorBatch batch = hetero.encode(List.of(TinyGors.hetero(), second));
+        int b = batch.batchSize();
+        int n = batch.nodes();
+        int dim = 3 + f;
+        float[] mask = batch.nodeMask();
+        SplittableRandom rng = new SplittableRandom(5);
+        float[] eps = EquivariantDiffusion.centredNoise(b, n, f, mask, rng, 1.0);
+        for (int i = 0; i < b * n; i++) {
+            for (int c = 3; c < dim && mask[i] > 0.5f; c++) {
+                eps[i * dim + c] = (float) (rng.nextDouble(-60, 60));
             }
+        }
+        int[] zeros = new int[b];
+        ParameterStore ps = inference();
+        try (NDManager step = manager.newSubManager()) {
+            float[] loss = d.epsilonLoss(ps, step, batch, zeros, eps, false, true).toFloatArray();
+            float[] z0 = EquivariantDiffusion.hostZ(batch);
+            float[] zt = d.noised(z0, eps, zeros, n * dim);
+            float[] epsHat = net.predict(ps, step.create(zt, new ai.djl.ndarray.types.Shape(b, n, dim)),
+                    step.zeros(new ai.djl.ndarray.types.Shape(b, 1)), batch.nodeMask(step), batch.edgeMask(step),
+                    false).toFloatArray();
+            double sigmaCat = 4 * d.schedule().sigma(0);
+            org.apache.commons.math3.distribution.NormalDistribution normal =
+                    new org.apache.commons.math3.distribution.NormalDistribution(0, 1);
+            double largestCategorical = 0;
+            for (int k = 0; k < b; k++) {
+                double sseX = 0;
+                double logPh = 0;
+                for (int i = k * n; i < (k + 1) * n; i++) {
+                    for (int c = 0; c < 3; c++) {
+                        double e = eps[i * dim + c] - epsHat[i * dim + c];
+                        sseX += e * e;
+                    }
+                    if (mask[i] < 0.5f) {
+                        continue;
+                    }
+                    double[] mass = new double[f];
+                    double total = 0;
+                    int trueClass = -1;
+                    for (int c = 0; c < f; c++) {
+                        double centred = 4 * zt[i * dim + 3 + c] - 1;
+                        mass[c] = normal.cumulativeProbability((centred + 0.5) / sigmaCat)
+                                - normal.cumulativeProbability((centred - 0.5) / sigmaCat) + 1e-10;
+                        total += mass[c];
+                        if (z0[i * dim + 3 + c] > 0) {
+                            trueClass = c;
+                        }
+                    }
+                    logPh += Math.log(mass[trueClass] / total);
+                }
+                double expected = 0.5 * sseX / (dim * n) - logPh;
+                largestCategorical = Math.max(largestCategorical, -logPh);
+                assertEquals("t = 0 loss of sample " + k, expected, loss[k], 1e-4 * Math.abs(expected));
+            }
+            assertTrue("the categorical term must matter in this test: " + largestCategorical,
+                    largestCategorical > 1);
         }
     }
 
@@ -85,7 +148,8 @@ public class EquivariantDiffusionTest {
         GorBatch batch = featurizer.encode(data);
         double before = meanValidationLoss(batch);
         double nllBefore = meanNll(batch);
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(2e-3f)).build();
+        // our optimiser (GaUDI's AMSGrad AdamW), not DJL's Adam: the training stack the product uses
+        AmsGradAdamW adam = AmsGradAdamW.builder().learningRate(2e-3).build();
         ParameterStore ps = new ParameterStore(manager, false);
         ps.setParameterServer(new LocalParameterServer(adam), new Device[] {Device.cpu()});
         SplittableRandom rng = new SplittableRandom(11);
@@ -101,9 +165,12 @@ public class EquivariantDiffusionTest {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double after = meanValidationLoss(batch);
-        System.out.printf("tiny EDM: validation eps-loss %.4f -> %.4f after 200 Adam steps (%.1f s)%n", before,
+        adam.close();
+        System.out.printf("tiny EDM: validation eps-loss %.4f -> %.4f after 200 AMSGrad steps (%.1f s)%n", before,
                 after, seconds);
-        assertTrue("loss must fall clearly: " + before + " -> " + after, after < 0.6 * before);
+        // measured 0.278 -> 0.188 (AMSGrad's running max of v takes smaller steps than DJL's Adam did; 3e-3 and
+        // 5e-3 diverge on this single batch)
+        assertTrue("loss must fall clearly: " + before + " -> " + after, after < 0.72 * before);
         double nllAfter = meanNll(batch);
         System.out.printf("tiny EDM: NLL bound %.2f -> %.2f nats%n", nllBefore, nllAfter);
         assertTrue("NLL bound must fall: " + nllBefore + " -> " + nllAfter, nllAfter < nllBefore);
@@ -257,11 +324,29 @@ public class EquivariantDiffusionTest {
         SampleResult r = diffusion.sample(inference(), manager, new int[] {3}, new SamplingOptions(1, 1.0, 10),
                 shift);
         assertEquals(10, seen.size());
-        assertEquals(1000, seen.get(0)[0], 0);
-        assertEquals(900, seen.get(0)[1], 0);
-        assertEquals(0, seen.get(9)[1], 0);
         NoiseSchedule sch = diffusion.schedule();
-        assertEquals(sch.stepSigma(1000, 900), seen.get(0)[2], 1e-12);
+        for (int k = 0; k < 10; k++) {
+            int t = 1000 - 100 * k;
+            int s = t - 100;
+            assertEquals(t, seen.get(k)[0], 0);
+            assertEquals(s, seen.get(k)[1], 0);
+            // the ancestral step's std from first principles: α_{t|s} = α_t/α_s, σ²_{t|s} = σ²_t − α²_{t|s}·σ²_s,
+            // std = σ_{t|s}·σ_s/σ_t (not the schedule's own stepSigma, which the sampler passes on)
+            double alphaTs = sch.alpha(t) / sch.alpha(s);
+            double sigma2Ts = sch.sigma2(t) - alphaTs * alphaTs * sch.sigma2(s);
+            double expected = Math.sqrt(sigma2Ts) * sch.sigma(s) / sch.sigma(t);
+            assertEquals("step sigma at t=" + t, expected, seen.get(k)[2], 1e-9 * expected + 1e-12);
+        }
+        // the hook's move reached the result: the type channel ends higher than without the hook (same seed)
+        SampleResult plain = diffusion.sample(inference(), manager, new int[] {3}, new SamplingOptions(1, 1.0, 10),
+                SamplingHook.none());
+        double hooked = 0;
+        double unhooked = 0;
+        for (int i = 0; i < 3; i++) {
+            hooked += r.h()[i];
+            unhooked += plain.h()[i];
+        }
+        assertTrue("hooked h " + hooked + " vs unhooked " + unhooked, hooked > unhooked + 0.1);
         for (int k = 0; k < 3; k++) {
             double com = 0;
             for (int i = 0; i < 3; i++) {

@@ -3,6 +3,13 @@ package org.gaudi.core.diffusion;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gaudi.core.djl.Djl;
+import org.gaudi.core.model.ModelArchive;
+import org.gaudi.core.nn.EgnnDynamics;
 import org.junit.Test;
 
 /** The polynomial_2 schedule against GaUDI's reference values (spec §5.2). */
@@ -65,11 +72,36 @@ public class NoiseScheduleTest {
         assertEquals(1000, schedule.index(1.0));
     }
 
+    /**
+     * A model file keeps its own γ table: a non-default schedule (T = 200, power 3) written into an EDM file and read
+     * back gives the same float32 table bit for bit and the same derived quantities, not the default schedule.
+     */
     @Test
-    public void storedTableRoundTrips() {
-        NoiseSchedule copy = NoiseSchedule.fromGammaTable(schedule.gammaTable());
-        assertEquals(schedule, copy);
-        assertEquals(schedule.sigma2TGivenS(10, 9), copy.sigma2TGivenS(10, 9), 0);
+    public void storedTableRoundTripsThroughAModelFile() throws Exception {
+        NoiseSchedule odd = NoiseSchedule.polynomial(200, 1e-4, 3.0);
+        Path file = Files.createTempFile("schedule", ".gaudi-edm");
+        try (NDManager m = Djl.call(
+                () -> NDManager.newBaseManager(Device.cpu()))) {
+            EgnnDynamics net = new EgnnDynamics(1, 4, 1);
+            Djl.run(() -> net.initializeParameters(m, 3));
+            EquivariantDiffusion d = new EquivariantDiffusion(net, odd, GorFeaturizer.cata(3));
+            Djl.run(() -> EdmModelFile.archive(d, null).write(file));
+            NoiseSchedule back = Djl.call(() -> EdmModelFile.load(
+                    ModelArchive.read(file), m).diffusion().schedule());
+            assertEquals(200, back.timesteps());
+            float[] expected = odd.gammaTable();
+            float[] actual = back.gammaTable();
+            assertEquals(expected.length, actual.length);
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals("gamma bits at " + k, Float.floatToIntBits(expected[k]), Float.floatToIntBits(actual[k]));
+            }
+            assertEquals(odd.sigma2TGivenS(10, 9), back.sigma2TGivenS(10, 9), 0);
+            assertEquals(odd.stepSigma(200, 150), back.stepSigma(200, 150), 0);
+            assertTrue("the file must not fall back to the default schedule",
+                    Math.abs(back.gamma(100) - schedule.gamma(500)) > 1e-3);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test(expected = IllegalArgumentException.class)

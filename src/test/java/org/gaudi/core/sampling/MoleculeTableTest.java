@@ -109,7 +109,7 @@ public class MoleculeTableTest {
     private static DesignResult result(Fixture f, List<DesignedMolecule> rows) throws Exception {
         DesignSummary.RunFacts facts = new DesignSummary.RunFacts(3, 0, 0, DomainReport.EMPTY, true, 1.0, 50, 1000,
                 42, "cpu", GuidanceSettings.builder().seed(42).scale(0.6).build().toMap(), Map.of("edm", "tiny"),
-                1.5, 2.0, 1.0, 0.25, 3.5);
+                1.5, 2.0, 1.0, 0.25, 3.5, Map.of(), 50L);
         DesignSummary s = DesignSummary.of(rows, NAMES, objective(), facts);
         return new DesignResult(NAMES, List.of("Å²", "eV"), rows, s);
     }

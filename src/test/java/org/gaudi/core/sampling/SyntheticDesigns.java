@@ -51,7 +51,8 @@ public final class SyntheticDesigns {
         GuidanceSettings settings = GuidanceSettings.builder().scale(scale).seed(seed).molecules(graphs.size())
                 .build();
         DesignSummary.RunFacts facts = new DesignSummary.RunFacts(0, 0, 0, DomainReport.EMPTY, scale > 0, 1.0, 100,
-                1000, seed, "cpu", settings.toMap(), Map.of("edm", "synthetic"), 0.5, 1.0, scale > 0 ? 0.5 : 0, null, null);
+                1000, seed, "cpu", settings.toMap(), Map.of("edm", "synthetic"), 0.5, 1.0, scale > 0 ? 0.5 : 0, null, null,
+                Map.of(), scale > 0 ? 100L : null);
         return new DesignResult(names, units, rows, DesignSummary.of(rows, names, obj, facts));
     }
 }

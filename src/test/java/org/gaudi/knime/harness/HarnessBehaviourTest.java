@@ -22,7 +22,7 @@ import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
@@ -116,7 +116,7 @@ public class HarnessBehaviourTest {
     public void containerChecksRowsAgainstTheSpec() {
         DataTableSpec spec = new DataTableSpec(new String[] {"x", "s"}, new DataType[] {DoubleCell.TYPE,
             StringCell.TYPE});
-        BufferedDataContainer c = HarnessNode.newExecutionContext().createDataContainer(spec);
+        BufferedDataContainer c = NodeDriver.newExecutionContext().createDataContainer(spec);
         c.addRowToTable(new DefaultRow("r1", new DoubleCell(1), new StringCell("a")));
         c.addRowToTable(new DefaultRow("r2", DataType.getMissingCell(), new StringCell("b")));
         expectRejected(c, new DefaultRow("r3", new StringCell("1"), new StringCell("a")), "does not comply");

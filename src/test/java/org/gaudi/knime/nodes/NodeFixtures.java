@@ -10,7 +10,7 @@ import org.gaudi.knime.nodes.reader.GorDatasetReaderNodeFactory;
 import org.gaudi.knime.nodes.reader.GorDatasetReaderNodeModel;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionMonitor;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettings;
@@ -34,14 +34,14 @@ public final class NodeFixtures {
     /** The GOR Dataset Reader's molecule table of the embedded benzenoids with min..max rings. */
     public static BufferedDataTable embeddedMolecules(int minRings, int maxRings, String properties)
             throws Exception {
-        HarnessNode<GorDatasetReaderNodeModel> reader = new HarnessNode<>(new GorDatasetReaderNodeFactory());
+        NodeDriver<GorDatasetReaderNodeModel> reader = new NodeDriver<>(new GorDatasetReaderNodeFactory());
         NodeSettings s = reader.saveModelSettings();
         s.addInt(GorDatasetReaderNodeModel.CFG_MIN_RINGS, minRings);
         s.addInt(GorDatasetReaderNodeModel.CFG_MAX_RINGS, maxRings);
         s.addString(GorDatasetReaderNodeModel.CFG_PROPERTIES, properties);
         reader.loadModelSettings(s);
         reader.configure();
-        return (BufferedDataTable) reader.execute(HarnessNode.newExecutionContext())[0];
+        return (BufferedDataTable) reader.execute(NodeDriver.newExecutionContext())[0];
     }
 
     /**
@@ -50,7 +50,7 @@ public final class NodeFixtures {
      */
     public static org.gaudi.knime.port.EdmPortObject tinyEdm(BufferedDataTable molecules, int seed)
             throws Exception {
-        HarnessNode<org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel> edm = new HarnessNode<>(
+        NodeDriver<org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel> edm = new NodeDriver<>(
                 new org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeFactory());
         NodeSettings s = edm.saveModelSettings();
         s.addInt(org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel.CFG_LAYERS, 2);
@@ -61,11 +61,11 @@ public final class NodeFixtures {
         s.addString(org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel.CFG_DEVICE, "cpu");
         edm.loadModelSettings(s);
         edm.configure(molecules.getDataTableSpec());
-        return (org.gaudi.knime.port.EdmPortObject) edm.execute(HarnessNode.newExecutionContext(), molecules)[0];
+        return (org.gaudi.knime.port.EdmPortObject) edm.execute(NodeDriver.newExecutionContext(), molecules)[0];
     }
 
     /** Settings, validated and loaded into a fresh node, then saved again must be unchanged. */
-    public static <T extends NodeModel> void assertSettingsRoundTrip(HarnessNode<T> node, NodeSettings settings)
+    public static <T extends NodeModel> void assertSettingsRoundTrip(NodeDriver<T> node, NodeSettings settings)
             throws Exception {
         node.loadModelSettings(settings);
         NodeSettings saved = node.saveModelSettings();
@@ -74,14 +74,14 @@ public final class NodeFixtures {
         ByteArrayOutputStream xml = new ByteArrayOutputStream();
         saved.saveToXML(xml);
         NodeSettings reread = (NodeSettings) NodeSettings.loadFromXML(new ByteArrayInputStream(xml.toByteArray()));
-        HarnessNode<T> fresh = new HarnessNode<>(node.getFactory());
+        NodeDriver<T> fresh = new NodeDriver<>(node.getFactory());
         fresh.validateModelSettings(reread);
         fresh.loadModelSettings(reread);
         org.junit.Assert.assertEquals(saved, fresh.saveModelSettings());
     }
 
     /** Loading {@code settings} must fail with a message containing {@code message} and change nothing. */
-    public static <T extends NodeModel> void assertInvalid(HarnessNode<T> node, NodeSettings settings,
+    public static <T extends NodeModel> void assertInvalid(NodeDriver<T> node, NodeSettings settings,
             String message) {
         NodeSettings before = node.saveModelSettings();
         try {
@@ -94,7 +94,7 @@ public final class NodeFixtures {
     }
 
     /** configure() must fail with a message containing {@code message}. */
-    public static void assertConfigureFails(HarnessNode<?> node, String message, PortObjectSpec... specs) {
+    public static void assertConfigureFails(NodeDriver<?> node, String message, PortObjectSpec... specs) {
         try {
             node.configure(specs);
             fail("configure accepted bad input (" + message + ")");
@@ -107,7 +107,7 @@ public final class NodeFixtures {
     @SuppressWarnings("unchecked")
     public static <P extends PortObject> P roundTrip(P object) throws Exception {
         PortObjectSpec spec = roundTripSpec(object.getSpec());
-        PortObjectSerializer<P> ser = PortTypeRegistry.getInstance().getObjectSerializer((Class<P>) object.getClass())
+        PortObjectSerializer<PortObject> ser = PortTypeRegistry.getInstance().getObjectSerializer(object.getClass())
                 .orElseThrow(() -> new AssertionError("no serializer registered for " + object.getClass()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PortObjectZipOutputStream out = PortUtil.getPortObjectZipOutputStream(bytes)) {
@@ -115,14 +115,14 @@ public final class NodeFixtures {
         }
         try (PortObjectZipInputStream in = PortUtil.getPortObjectZipInputStream(
                 new ByteArrayInputStream(bytes.toByteArray()))) {
-            return ser.loadPortObject(in, spec, new ExecutionMonitor());
+            return (P) ser.loadPortObject(in, spec, new ExecutionMonitor());
         }
     }
 
     /** A spec saved and loaded through the serializer registered in plugin.xml. */
     @SuppressWarnings("unchecked")
     public static <S extends PortObjectSpec> S roundTripSpec(S spec) throws Exception {
-        PortObjectSpecSerializer<S> ser = PortTypeRegistry.getInstance().getSpecSerializer((Class<S>) spec.getClass())
+        PortObjectSpecSerializer<PortObjectSpec> ser = PortTypeRegistry.getInstance().getSpecSerializer(spec.getClass())
                 .orElseThrow(() -> new AssertionError("no spec serializer registered for " + spec.getClass()));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PortObjectSpecZipOutputStream out = PortUtil.getPortObjectSpecZipOutputStream(bytes)) {
@@ -130,7 +130,7 @@ public final class NodeFixtures {
         }
         try (PortObjectSpecZipInputStream in = PortUtil.getPortObjectSpecZipInputStream(
                 new ByteArrayInputStream(bytes.toByteArray()))) {
-            return ser.loadPortObjectSpec(in);
+            return (S) ser.loadPortObjectSpec(in);
         }
     }
 }

@@ -26,13 +26,13 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.InvalidSettingsException;
 
 /** Dataset → molecule table → dataset is lossless; bad rows become rejections with row numbers. */
 public class MoleculeTableTest {
 
-    private final ExecutionContext exec = HarnessNode.newExecutionContext();
+    private final ExecutionContext exec = NodeDriver.newExecutionContext();
 
     @Test
     public void tableHoldsEveryMoleculeAndReadsBackIdentically() throws Exception {

@@ -18,6 +18,10 @@ import java.util.zip.ZipOutputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.gaudi.knime.PluginXml;
+import org.gaudi.knime.nodes.clmlearner.ClmLearnerNodeFactory;
+import org.gaudi.knime.nodes.clmlearner.ClmLearnerNodeModel;
+import org.gaudi.knime.nodes.clmsampler.ClmSamplerNodeFactory;
+import org.gaudi.knime.nodes.clmsampler.ClmSamplerNodeModel;
 import org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeFactory;
 import org.gaudi.knime.nodes.edmlearner.EdmLearnerNodeModel;
 import org.gaudi.knime.nodes.objective.ObjectiveNodeFactory;
@@ -28,7 +32,7 @@ import org.gaudi.knime.nodes.reader.GorDatasetReaderNodeFactory;
 import org.gaudi.knime.nodes.reader.GorDatasetReaderNodeModel;
 import org.gaudi.knime.nodes.sampler.GuidedSamplerNodeFactory;
 import org.gaudi.knime.nodes.sampler.GuidedSamplerNodeModel;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeSettings;
 import org.w3c.dom.Element;
@@ -125,13 +129,30 @@ public final class ExampleWorkflow {
         w.connect(2, 1, 5, 1); // EDM → Guided Sampler
         w.connect(3, 1, 5, 2); // predictor → Guided Sampler
         w.connect(4, 1, 5, 3); // objective → Guided Sampler
+        // the language-model branch: the same molecules, the same predictor and objective, the same molecule count
+        w.node(6, "Chemical Language Model Learner", new ClmLearnerNodeFactory(), 260, 300, s -> {
+            // the shipped model's architecture (models/README.md): GPT-2 4 x 128 on canonical SMILES
+            s.addInt(ClmLearnerNodeModel.CFG_LAYERS, 4);
+            s.addInt(ClmLearnerNodeModel.CFG_WIDTH, 128);
+            s.addInt(ClmLearnerNodeModel.CFG_EPOCHS, 80);
+            s.addInt(ClmLearnerNodeModel.CFG_BATCH_SIZE, 32);
+            s.addInt(ClmLearnerNodeModel.CFG_SEED, 1);
+        });
+        w.node(7, "Chemical Language Model Sampler", new ClmSamplerNodeFactory(), 860, 300, s -> {
+            s.addInt(ClmSamplerNodeModel.CFG_MOLECULES, 32);
+            s.addInt(ClmSamplerNodeModel.CFG_SEED, 1);
+        });
+        w.connect(1, 1, 6, 1); // molecules → Language Model Learner (SMILES column)
+        w.connect(6, 1, 7, 1); // language model → Sampler
+        w.connect(3, 1, 7, 2); // predictor → Sampler (scores the valid molecules)
+        w.connect(4, 1, 7, 3); // objective → Sampler (sort by objective: sample-and-rank)
         return w;
     }
 
     /** Adds a node whose settings are the defaults changed by {@code changes}, loaded through validate → load. */
     void node(int id, String name, NodeFactory<?> factory, int x, int y, Consumer<NodeSettings> changes)
             throws Exception {
-        HarnessNode<?> h = new HarnessNode<>(factory);
+        NodeDriver<?> h = new NodeDriver<>(factory);
         NodeSettings s = h.saveModelSettings();
         changes.accept(s);
         h.loadModelSettings(s);
@@ -211,7 +232,7 @@ public final class ExampleWorkflow {
         s.addBoolean("hasContent", false);
         s.addBoolean("isInactive", false);
         NodeSettings ports = (NodeSettings) s.addNodeSettings("ports");
-        HarnessNode<?> h = new HarnessNode<>(n.factory());
+        NodeDriver<?> h = new NodeDriver<>(n.factory());
         for (int p = 1; p <= h.getNrOutPorts(); p++) {
             NodeSettings port = (NodeSettings) ports.addNodeSettings("port_" + p);
             port.addInt("index", p);
@@ -235,9 +256,16 @@ public final class ExampleWorkflow {
             var a = mf.getMainAttributes();
             Element f = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .parse(root.resolve("feature/feature.xml").toFile()).getDocumentElement();
+            // KNIME records the feature's p2 unit id (<feature id>.feature.group) and the installed versions; the
+            // base version stands for any build of this release (the qualifier is the build's timestamp).
             return new Bundle(a.getValue("Bundle-Name"), a.getValue("Bundle-SymbolicName").split(";")[0].trim(),
-                    a.getValue("Bundle-Vendor"), a.getValue("Bundle-Version"), f.getAttribute("label"),
-                    f.getAttribute("id"), f.getAttribute("version"));
+                    a.getValue("Bundle-Vendor"), withoutQualifier(a.getValue("Bundle-Version")),
+                    f.getAttribute("label"), f.getAttribute("id") + ".feature.group",
+                    withoutQualifier(f.getAttribute("version")));
+        }
+
+        private static String withoutQualifier(String version) {
+            return version.replaceFirst("\\.qualifier$", "");
         }
     }
 

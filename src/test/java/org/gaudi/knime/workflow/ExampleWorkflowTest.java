@@ -26,7 +26,7 @@ import org.gaudi.knime.PluginXml;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
@@ -82,11 +82,11 @@ public class ExampleWorkflowTest {
     }
 
     /** The nodes of the committed workflow.knime: id → factory driven by the harness. */
-    private static Map<Integer, HarnessNode<?>> loadNodes(NodeSettingsRO wf) throws Exception {
+    private static Map<Integer, NodeDriver<?>> loadNodes(NodeSettingsRO wf) throws Exception {
         Set<String> registered = new HashSet<>();
         PluginXml.load().nodes().forEach(n -> registered.add(n.getAttribute("factory-class")));
         String symbolicName = ExampleWorkflow.Bundle.read(ROOT).symbolicName();
-        Map<Integer, HarnessNode<?>> byId = new HashMap<>();
+        Map<Integer, NodeDriver<?>> byId = new HashMap<>();
         NodeSettingsRO nodes = wf.getNodeSettings("nodes");
         for (String key : nodes.keySet()) {
             NodeSettingsRO n = nodes.getNodeSettings(key);
@@ -103,11 +103,13 @@ public class ExampleWorkflowTest {
             String factoryClass = s.getString("factory");
             assertTrue(factoryClass + " is not registered in plugin.xml", registered.contains(factoryClass));
             assertEquals(symbolicName, s.getString("node-bundle-symbolic-name"));
+            assertEquals("KNIME records the feature's p2 unit id", "org.gaudi.knime.feature.feature.group",
+                    s.getString("node-feature-symbolic-name"));
             String name = s.getString("node-name");
             assertEquals("folder is named after the node", name + " (#" + id + ")/settings.xml", file);
             NodeFactory<?> factory = (NodeFactory<?>) Class.forName(factoryClass).getDeclaredConstructor()
                     .newInstance();
-            HarnessNode<?> node = new HarnessNode<>(factory);
+            NodeDriver<?> node = new NodeDriver<>(factory);
             NodeSettingsRO model = s.getNodeSettings("model");
             node.validateModelSettings(model);
             node.loadModelSettings(model);
@@ -124,7 +126,7 @@ public class ExampleWorkflowTest {
     public void workflowIsConsistentWithTheCode() throws Exception {
         NodeSettingsRO wf = read(DIR.resolve("workflow.knime"));
         assertEquals(ExampleWorkflow.FORMAT_VERSION, wf.getString("version"));
-        Map<Integer, HarnessNode<?>> nodes = loadNodes(wf);
+        Map<Integer, NodeDriver<?>> nodes = loadNodes(wf);
         assertEquals(ExampleWorkflow.create().nodes().size(), nodes.size());
 
         Map<String, Integer> inputs = new HashMap<>();
@@ -136,8 +138,8 @@ public class ExampleWorkflowTest {
             int dst = c.getInt("destID");
             int sp = c.getInt("sourcePort");
             int dp = c.getInt("destPort");
-            HarnessNode<?> from = nodes.get(src);
-            HarnessNode<?> to = nodes.get(dst);
+            NodeDriver<?> from = nodes.get(src);
+            NodeDriver<?> to = nodes.get(dst);
             assertNotNull(key + ": no node " + src, from);
             assertNotNull(key + ": no node " + dst, to);
             assertTrue(key + ": source port " + sp + " of node " + src + " (ports 1.." + from.getNrOutPorts() + ")",
@@ -152,8 +154,8 @@ public class ExampleWorkflowTest {
                     inputs.put(dst + ":" + dp, src));
             edges.add(src + ":" + sp + "->" + dst + ":" + dp);
         }
-        for (Map.Entry<Integer, HarnessNode<?>> e : nodes.entrySet()) {
-            HarnessNode<?> n = e.getValue();
+        for (Map.Entry<Integer, NodeDriver<?>> e : nodes.entrySet()) {
+            NodeDriver<?> n = e.getValue();
             for (int p = 1; p <= n.getNrInPorts(); p++) {
                 if (!n.getInPortType(p - 1).isOptional()) {
                     assertTrue("required input " + p + " of node " + e.getKey() + " is not connected",
@@ -162,9 +164,10 @@ public class ExampleWorkflowTest {
             }
         }
         // the intended pipeline: table into both learners, EDM into predictor learner, predictor into objective,
-        // EDM, predictor and objective into the sampler
+        // EDM, predictor and objective into the sampler; the language-model branch fed by the same table and scored by
+        // the same predictor and objective
         assertTrue(edges.toString(), edges.containsAll(List.of("1:1->2:1", "1:1->3:1", "2:1->3:2", "3:1->4:1",
-                "2:1->5:1", "3:1->5:2", "4:1->5:3")));
+                "2:1->5:1", "3:1->5:2", "4:1->5:3", "1:1->6:1", "6:1->7:1", "3:1->7:2", "4:1->7:3")));
         assertEquals(BufferedDataTable.class, nodes.get(1).getOutPortType(0).getPortObjectClass());
     }
 

@@ -9,14 +9,14 @@ import java.io.Serializable;
 public abstract class DataCell implements DataValue, Serializable {
     private static final long serialVersionUID = 1L;
 
-    protected DataCell() {
+    public DataCell() {
     }
 
     public final DataType getType() {
         return DataType.getType(getClass());
     }
 
-    public final boolean isMissing() {
+    public boolean isMissing() {
         return this instanceof MissingValue;
     }
 

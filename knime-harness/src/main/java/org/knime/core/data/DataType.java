@@ -1,6 +1,7 @@
 package org.knime.core.data;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -17,13 +18,13 @@ public final class DataType {
     private static final DataCell MISSING = new MissingCell(null);
 
     private final Class<? extends DataCell> cellClass;
-    private final Set<Class<? extends DataValue>> valueClasses;
+    private final List<Class<? extends DataValue>> valueClasses;
 
     private DataType(Class<? extends DataCell> cellClass) {
         this.cellClass = cellClass;
         Set<Class<? extends DataValue>> v = new LinkedHashSet<>();
         collectValueClasses(cellClass, v);
-        this.valueClasses = Collections.unmodifiableSet(v);
+        this.valueClasses = Collections.unmodifiableList(new java.util.ArrayList<>(v));
     }
 
     @SuppressWarnings("unchecked")
@@ -60,8 +61,7 @@ public final class DataType {
         return type != null && cellClass.isAssignableFrom(type.cellClass);
     }
 
-    /** Value interfaces implemented by this type's cells (harness helper for diagnostics). */
-    public Set<Class<? extends DataValue>> getValueClasses() {
+    public List<Class<? extends DataValue>> getValueClasses() {
         return valueClasses;
     }
 

@@ -1,7 +1,7 @@
 package org.knime.core.data;
 
 /** Harness stand-in for {@code org.knime.core.data.RowKey}. */
-public final class RowKey {
+public final class RowKey implements RowKeyValue {
 
     private final String key;
 

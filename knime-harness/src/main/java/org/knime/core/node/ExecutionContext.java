@@ -4,7 +4,7 @@ import org.knime.core.data.DataTableSpec;
 
 /**
  * Harness stand-in for {@code org.knime.core.node.ExecutionContext}: an {@link ExecutionMonitor} that creates
- * in-memory {@link BufferedDataContainer}s. Instances come from {@link HarnessNode#newExecutionContext()}; KNIME
+ * in-memory {@link BufferedDataContainer}s. Instances come from the test support (NodeDriver); KNIME
  * itself creates them in the real framework.
  */
 public class ExecutionContext extends ExecutionMonitor {

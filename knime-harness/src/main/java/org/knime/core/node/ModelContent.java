@@ -8,19 +8,19 @@ import org.knime.core.node.config.Config;
 import org.knime.core.node.config.base.ConfigBase;
 
 /** Harness stand-in for {@code org.knime.core.node.ModelContent}: a real, in-memory content tree. */
-public class ModelContent extends Config implements ModelContentRO, ModelContentWO {
+public final class ModelContent extends Config implements ModelContentRO, ModelContentWO {
 
     public ModelContent(final String key) {
         super(key);
     }
 
     @Override
-    protected ConfigBase getInstance(final String key) {
+    public Config getInstance(final String key) {
         return new ModelContent(key);
     }
 
     @Override
-    public ModelContentRO getModelContent(final String key) throws InvalidSettingsException {
+    public ModelContent getModelContent(final String key) throws InvalidSettingsException {
         return (ModelContent) getConfigBase(key);
     }
 

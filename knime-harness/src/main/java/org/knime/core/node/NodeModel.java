@@ -15,7 +15,7 @@ import org.knime.core.node.port.PortType;
 /**
  * Harness stand-in for {@code org.knime.core.node.NodeModel}: port types, the configure/execute pairs (general ports
  * delegating to data-table ports by default), the settings and internals hooks, warning message and logger. The
- * framework side (driving a model) is {@link HarnessNode}.
+ * framework side (driving a model) is the test support.
  */
 public abstract class NodeModel {
 
@@ -110,7 +110,7 @@ public abstract class NodeModel {
         this.warningMessage = warningMessage;
     }
 
-    final String getWarningMessage() {
+    protected final String getWarningMessage() {
         return warningMessage;
     }
 
@@ -140,13 +140,13 @@ public abstract class NodeModel {
         pushedFlowVariables.put(name, value);
     }
 
-    /** The variables pushed so far (name to String, Integer or Double), in push order; for {@link HarnessNode}. */
-    final Map<String, Object> getPushedFlowVariables() {
+    /** The variables pushed so far (name to String, Integer or Double), in push order; read by the test support through reflection. */
+    private Map<String, Object> getPushedFlowVariables() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(pushedFlowVariables));
     }
 
     /** Forgets the pushed variables, as the framework does when it re-configures or resets a node. */
-    final void clearPushedFlowVariables() {
+    private void clearPushedFlowVariables() {
         pushedFlowVariables.clear();
     }
 
@@ -162,11 +162,11 @@ public abstract class NodeModel {
         return outPortTypes.length;
     }
 
-    final PortType getInPortType(final int index) {
+    protected final PortType getInPortType(final int index) {
         return inPortTypes[index];
     }
 
-    final PortType getOutPortType(final int index) {
+    protected final PortType getOutPortType(final int index) {
         return outPortTypes[index];
     }
 }

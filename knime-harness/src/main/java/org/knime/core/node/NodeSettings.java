@@ -8,19 +8,19 @@ import org.knime.core.node.config.Config;
 import org.knime.core.node.config.base.ConfigBase;
 
 /** Harness stand-in for {@code org.knime.core.node.NodeSettings}: a real, in-memory settings tree. */
-public class NodeSettings extends Config implements NodeSettingsRO, NodeSettingsWO {
+public final class NodeSettings extends Config implements NodeSettingsRO, NodeSettingsWO {
 
     public NodeSettings(final String key) {
         super(key);
     }
 
     @Override
-    protected ConfigBase getInstance(final String key) {
+    public Config getInstance(final String key) {
         return new NodeSettings(key);
     }
 
     @Override
-    public NodeSettingsRO getNodeSettings(final String key) throws InvalidSettingsException {
+    public NodeSettings getNodeSettings(final String key) throws InvalidSettingsException {
         return (NodeSettings) getConfigBase(key);
     }
 

@@ -260,6 +260,9 @@ public final class GuidedSamplerNodeModel extends NodeModel {
                     (double) done / Math.max(1, total), "step " + done + " of " + total + ", " + message),
                     progress.cancelCheck()));
         }
+        if (result.summary().guidanceFailure() != null) {
+            throw new IllegalStateException(result.summary().guidanceFailure());
+        }
         List<String> targets = result.propertyNames();
         BufferedDataTable table = DesignTable.create(result.molecules(), targets, exec);
         BufferedDataTable summary = DesignSummaryTable.create(result.summary(), targets, exec);

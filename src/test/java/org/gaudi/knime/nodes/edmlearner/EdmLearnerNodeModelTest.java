@@ -35,7 +35,7 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.DefaultNodeProgressMonitor;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NotConfigurableException;
@@ -56,8 +56,8 @@ public class EdmLearnerNodeModelTest {
         molecules = NodeFixtures.embeddedMolecules(1, 4, "HMO_GAP_eV");
     }
 
-    private static HarnessNode<EdmLearnerNodeModel> node() {
-        return new HarnessNode<>(new EdmLearnerNodeFactory());
+    private static NodeDriver<EdmLearnerNodeModel> node() {
+        return new NodeDriver<>(new EdmLearnerNodeFactory());
     }
 
     /** A tiny, fast run: 2 layers x 16, 2 epochs, batch 4, on the CPU. */
@@ -107,7 +107,7 @@ public class EdmLearnerNodeModelTest {
 
     @Test
     public void configureChecksTheColumnEarly() throws Exception {
-        HarnessNode<EdmLearnerNodeModel> n = node();
+        NodeDriver<EdmLearnerNodeModel> n = node();
         n.loadModelSettings(tiny(4, 0));
         DataTableSpec noGor = new DataTableSpec(new String[] {"id", "x"},
                 new DataType[] {StringCell.TYPE, DoubleCell.TYPE});
@@ -122,10 +122,10 @@ public class EdmLearnerNodeModelTest {
 
     @Test
     public void executeTrainsWhatConfigurePromisedAndThePortSurvivesSaving() throws Exception {
-        HarnessNode<EdmLearnerNodeModel> n = node();
+        NodeDriver<EdmLearnerNodeModel> n = node();
         n.loadModelSettings(tiny(3, 7));
         PortObjectSpec[] specs = n.configure(molecules.getDataTableSpec());
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), molecules);
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext(), molecules);
         EdmPortObject edm = (EdmPortObject) out[0];
         BufferedDataTable stats = (BufferedDataTable) out[1];
         assertTrue(stats.getDataTableSpec().equalStructure((DataTableSpec) specs[1]));
@@ -172,11 +172,11 @@ public class EdmLearnerNodeModelTest {
         byte[][] weights = new byte[3][];
         int[] seeds = {5, 5, 6};
         for (int i = 0; i < 3; i++) {
-            HarnessNode<EdmLearnerNodeModel> n = node();
+            NodeDriver<EdmLearnerNodeModel> n = node();
             NodeSettings s = tiny(2, seeds[i]);
             s.addInt(EdmLearnerNodeModel.CFG_EPOCHS, 1);
             n.loadModelSettings(s);
-            EdmPortObject edm = (EdmPortObject) n.execute(HarnessNode.newExecutionContext(), molecules)[0];
+            EdmPortObject edm = (EdmPortObject) n.execute(NodeDriver.newExecutionContext(), molecules)[0];
             weights[i] = edm.readArchive().parameterBytes();
         }
         assertArrayEquals(weights[0], weights[1]);
@@ -185,12 +185,12 @@ public class EdmLearnerNodeModelTest {
 
     @Test
     public void cancelStopsTrainingWithoutOutput() throws Exception {
-        HarnessNode<EdmLearnerNodeModel> n = node();
+        NodeDriver<EdmLearnerNodeModel> n = node();
         n.loadModelSettings(tiny(4, 0));
         DefaultNodeProgressMonitor mon = new DefaultNodeProgressMonitor();
         mon.setExecuteCanceled();
         try {
-            n.execute(HarnessNode.newExecutionContext(mon), molecules);
+            n.execute(NodeDriver.newExecutionContext(mon), molecules);
             fail("cancelled node produced output");
         } catch (CanceledExecutionException expected) {
             // KNIME's cancellation
@@ -199,12 +199,12 @@ public class EdmLearnerNodeModelTest {
 
     @Test
     public void tooFewUsableMoleculesFailWithTheReason() throws Exception {
-        HarnessNode<EdmLearnerNodeModel> n = node();
+        NodeDriver<EdmLearnerNodeModel> n = node();
         NodeSettings s = tiny(4, 0);
         s.addString(EdmLearnerNodeModel.CFG_GOR_COLUMN, "SMILES"); // a string column, but no graphs of rings
         n.loadModelSettings(s);
         try {
-            n.execute(HarnessNode.newExecutionContext(), molecules);
+            n.execute(NodeDriver.newExecutionContext(), molecules);
             fail("trained on unreadable graphs");
         } catch (Exception e) {
             assertTrue(e.getMessage(), e.getMessage().contains("no usable molecule")
@@ -214,23 +214,23 @@ public class EdmLearnerNodeModelTest {
 
     @Test
     public void dialogOffersStringColumnsAndWritesTheModelsSettings() throws Exception {
-        HarnessNode<EdmLearnerNodeModel> n = node();
+        NodeDriver<EdmLearnerNodeModel> n = node();
         NodeSettings custom = tiny(5, 3);
         n.loadModelSettings(custom);
         NodeDialogPane dialog = n.createNodeDialogPane();
         PortObjectSpec[] specs = {molecules.getDataTableSpec()};
-        HarnessNode.loadDialogSettings(dialog, n.saveModelSettings(), specs);
-        assertEquals(custom, HarnessNode.saveDialogSettings(dialog));
+        NodeDriver.loadDialogSettings(dialog, n.saveModelSettings(), specs);
+        assertEquals(custom, NodeDriver.saveDialogSettings(dialog));
         DialogComponentColumnNameSelection gor = (DialogComponentColumnNameSelection) ((DefaultNodeSettingsPane) dialog)
                 .getDialogComponents().get(0);
         assertEquals(List.of("id", "SMILES", "GOR"), gor.getChoices());
         // a stored column the table lacks: the dialog shows the first string column instead
         NodeSettings other = tiny(5, 3);
         other.addString(EdmLearnerNodeModel.CFG_GOR_COLUMN, "gone");
-        HarnessNode.loadDialogSettings(dialog, other, specs);
-        assertEquals("id", HarnessNode.saveDialogSettings(dialog).getString(EdmLearnerNodeModel.CFG_GOR_COLUMN));
+        NodeDriver.loadDialogSettings(dialog, other, specs);
+        assertEquals("id", NodeDriver.saveDialogSettings(dialog).getString(EdmLearnerNodeModel.CFG_GOR_COLUMN));
         try {
-            HarnessNode.loadDialogSettings(n.createNodeDialogPane(), custom, new PortObjectSpec[] {null});
+            NodeDriver.loadDialogSettings(n.createNodeDialogPane(), custom, new PortObjectSpec[] {null});
             fail("dialog opened without an input table");
         } catch (NotConfigurableException e) {
             assertNotNull(e.getMessage());

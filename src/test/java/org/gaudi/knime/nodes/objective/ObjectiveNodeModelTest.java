@@ -23,7 +23,7 @@ import org.gaudi.knime.port.PredictorPortObject;
 import org.gaudi.knime.port.PredictorPortObjectSpec;
 import org.junit.Test;
 import org.knime.core.node.ExecutionMonitor;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
@@ -39,8 +39,8 @@ public class ObjectiveNodeModelTest {
 
     private static final List<String> TARGETS = List.of("HMO_GAP_eV", "HMO_LUMO_eV");
 
-    private static HarnessNode<ObjectiveNodeModel> node() {
-        return new HarnessNode<>(new ObjectiveNodeFactory());
+    private static NodeDriver<ObjectiveNodeModel> node() {
+        return new NodeDriver<>(new ObjectiveNodeFactory());
     }
 
     private static NodeSettings settings(String text) {
@@ -70,7 +70,7 @@ public class ObjectiveNodeModelTest {
 
     @Test
     public void configureBindsToThePredictorsTargetsWithPositionedErrors() throws Exception {
-        HarnessNode<ObjectiveNodeModel> n = node();
+        NodeDriver<ObjectiveNodeModel> n = node();
         assertConfigureFails(n, "No objective entered: write e.g. 'maximize HMO_GAP_eV'", predictorSpec());
         n.loadModelSettings(settings("maximize 2*HMO_GAP_ev"));
         assertConfigureFails(n, "column 12: unknown property 'HMO_GAP_ev'; did you mean 'HMO_GAP_eV'?",
@@ -85,11 +85,11 @@ public class ObjectiveNodeModelTest {
 
     @Test
     public void executeGivesWhatConfigurePromisedAndThePortSurvivesSaving() throws Exception {
-        HarnessNode<ObjectiveNodeModel> n = node();
+        NodeDriver<ObjectiveNodeModel> n = node();
         n.loadModelSettings(settings("minimize (HMO_GAP_eV - 3)^2 + 0.1*HMO_LUMO_eV"));
         PortObjectSpec spec = n.configure(predictorSpec())[0];
         PredictorPortObject predictor = new PredictorPortObject(predictorSpec(), new byte[] {1, 2, 3});
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), predictor);
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext(), predictor);
         ObjectivePortObject objective = (ObjectivePortObject) out[0];
         assertEquals(spec, objective.getSpec());
         assertEquals(Objective.parse("minimize (HMO_GAP_eV - 3)^2 + 0.1*HMO_LUMO_eV", TARGETS),
@@ -111,7 +111,7 @@ public class ObjectiveNodeModelTest {
     public void aPortWhoseContentDisagreesWithItsSpecIsRejected() throws Exception {
         ObjectivePortObject o = new ObjectivePortObject(new ObjectivePortObjectSpec(
                 Objective.parse("maximize HMO_GAP_eV", TARGETS)));
-        PortObjectSerializer<ObjectivePortObject> ser = PortTypeRegistry.getInstance()
+        PortObjectSerializer<PortObject> ser = PortTypeRegistry.getInstance()
                 .getObjectSerializer(ObjectivePortObject.class).orElseThrow();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PortObjectZipOutputStream out = PortUtil.getPortObjectZipOutputStream(bytes)) {
@@ -135,10 +135,10 @@ public class ObjectiveNodeModelTest {
 
     @Test
     public void dialogWritesExactlyWhatTheModelSaves() throws Exception {
-        HarnessNode<ObjectiveNodeModel> n = node();
+        NodeDriver<ObjectiveNodeModel> n = node();
         n.loadModelSettings(settings("maximize HMO_GAP_eV"));
         NodeDialogPane d = n.createNodeDialogPane();
-        HarnessNode.loadDialogSettings(d, n.saveModelSettings(), new PortObjectSpec[] {predictorSpec()});
-        assertEquals(n.saveModelSettings(), HarnessNode.saveDialogSettings(d));
+        NodeDriver.loadDialogSettings(d, n.saveModelSettings(), new PortObjectSpec[] {predictorSpec()});
+        assertEquals(n.saveModelSettings(), NodeDriver.saveDialogSettings(d));
     }
 }

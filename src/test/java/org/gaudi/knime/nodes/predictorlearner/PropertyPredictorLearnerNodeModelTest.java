@@ -34,7 +34,7 @@ import org.knime.core.data.StringValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.DefaultNodeProgressMonitor;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
@@ -56,8 +56,8 @@ public class PropertyPredictorLearnerNodeModelTest {
         edm = NodeFixtures.tinyEdm(molecules, 1);
     }
 
-    private static HarnessNode<PropertyPredictorLearnerNodeModel> node() {
-        return new HarnessNode<>(new PropertyPredictorLearnerNodeFactory());
+    private static NodeDriver<PropertyPredictorLearnerNodeModel> node() {
+        return new NodeDriver<>(new PropertyPredictorLearnerNodeFactory());
     }
 
     static NodeSettings tiny(int seed, String... targets) {
@@ -96,7 +96,7 @@ public class PropertyPredictorLearnerNodeModelTest {
     @Test
     public void configureChecksTargetsAndColumnsEarly() throws Exception {
         DataTableSpec spec = molecules.getDataTableSpec();
-        HarnessNode<PropertyPredictorLearnerNodeModel> n = node();
+        NodeDriver<PropertyPredictorLearnerNodeModel> n = node();
         assertConfigureFails(n, "No target columns selected", spec, null);
         n.loadModelSettings(tiny(0, "HMO_GAP_eV", "GAP_eV"));
         assertConfigureFails(n, "The target column \"GAP_eV\" is not in the input table", spec, null);
@@ -111,10 +111,10 @@ public class PropertyPredictorLearnerNodeModelTest {
 
     @Test
     public void executeWithEdmGivesItsStateSpaceAndHonestMetrics() throws Exception {
-        HarnessNode<PropertyPredictorLearnerNodeModel> n = node();
+        NodeDriver<PropertyPredictorLearnerNodeModel> n = node();
         n.loadModelSettings(tiny(9, "HMO_GAP_eV", "HMO_LUMO_eV"));
         PortObjectSpec[] specs = n.configure(molecules.getDataTableSpec(), edm.getSpec());
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), molecules, edm);
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext(), molecules, edm);
         PredictorPortObject predictorPort = (PredictorPortObject) out[0];
         BufferedDataTable metrics = (BufferedDataTable) out[1];
         assertTrue(metrics.getDataTableSpec().equalStructure((DataTableSpec) specs[1]));
@@ -173,12 +173,12 @@ public class PropertyPredictorLearnerNodeModelTest {
 
     @Test
     public void withoutEdmTheDataDecideTheStateSpace() throws Exception {
-        HarnessNode<PropertyPredictorLearnerNodeModel> n = node();
+        NodeDriver<PropertyPredictorLearnerNodeModel> n = node();
         NodeSettings s = tiny(2, "HMO_GAP_eV");
         s.addDouble(PropertyPredictorLearnerNodeModel.CFG_VALIDATION_FRACTION, 0.0);
         s.addInt(PropertyPredictorLearnerNodeModel.CFG_EPOCHS, 1);
         n.loadModelSettings(s);
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), molecules, null);
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext(), molecules, null);
         ModelInfo info = ((PredictorPortObject) out[0]).getModelInfo();
         assertEquals(List.of("Bn"), info.vocabulary());
         assertEquals("largest ring count of the data", 4, info.maxRings());
@@ -191,11 +191,11 @@ public class PropertyPredictorLearnerNodeModelTest {
     public void moleculesBeyondTheEdmsCapacityAreLeftOutAndCounted() throws Exception {
         EdmPortObject small = NodeFixtures.tinyEdm(NodeFixtures.embeddedMolecules(1, 3, "HMO_GAP_eV"), 2);
         assertEquals(3, small.getModelInfo().maxRings());
-        HarnessNode<PropertyPredictorLearnerNodeModel> n = node();
+        NodeDriver<PropertyPredictorLearnerNodeModel> n = node();
         NodeSettings s = tiny(2, "HMO_GAP_eV");
         s.addInt(PropertyPredictorLearnerNodeModel.CFG_EPOCHS, 1);
         n.loadModelSettings(s);
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), molecules, small);
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext(), molecules, small);
         assertEquals("5 molecules have more rings than the EDM's capacity of 3 and were left out.",
                 n.getWarningMessage());
         assertEquals(3, ((PredictorPortObject) out[0]).getModelInfo().maxRings());
@@ -205,12 +205,12 @@ public class PropertyPredictorLearnerNodeModelTest {
 
     @Test
     public void cancelStopsTrainingWithoutOutput() throws Exception {
-        HarnessNode<PropertyPredictorLearnerNodeModel> n = node();
+        NodeDriver<PropertyPredictorLearnerNodeModel> n = node();
         n.loadModelSettings(tiny(0, "HMO_GAP_eV"));
         DefaultNodeProgressMonitor mon = new DefaultNodeProgressMonitor();
         mon.setExecuteCanceled();
         try {
-            n.execute(HarnessNode.newExecutionContext(mon), molecules, edm);
+            n.execute(NodeDriver.newExecutionContext(mon), molecules, edm);
             fail("cancelled node produced output");
         } catch (CanceledExecutionException expected) {
             // KNIME's cancellation
@@ -219,20 +219,20 @@ public class PropertyPredictorLearnerNodeModelTest {
 
     @Test
     public void dialogOffersNumericColumnsAndPreselectsAProperty() throws Exception {
-        HarnessNode<PropertyPredictorLearnerNodeModel> n = node();
+        NodeDriver<PropertyPredictorLearnerNodeModel> n = node();
         PortObjectSpec[] specs = {molecules.getDataTableSpec(), null};
         NodeDialogPane dialog = n.createNodeDialogPane();
-        HarnessNode.loadDialogSettings(dialog, n.saveModelSettings(), specs);
+        NodeDriver.loadDialogSettings(dialog, n.saveModelSettings(), specs);
         DialogComponentStringListSelection list = (DialogComponentStringListSelection) ((DefaultNodeSettingsPane) dialog)
                 .getDialogComponents().get(1);
         assertEquals(List.of("n_rings", "HMO_GAP_eV", "HMO_LUMO_eV"), list.getChoices());
-        NodeSettings fromDialog = HarnessNode.saveDialogSettings(dialog);
+        NodeSettings fromDialog = NodeDriver.saveDialogSettings(dialog);
         assertArrayEquals(new String[] {"HMO_GAP_eV"},
                 fromDialog.getStringArray(PropertyPredictorLearnerNodeModel.CFG_TARGET_COLUMNS));
         // an existing choice is kept (in column order) and written back exactly as the model saves it
         NodeSettings custom = tiny(4, "HMO_GAP_eV", "HMO_LUMO_eV");
         n.loadModelSettings(custom);
-        HarnessNode.loadDialogSettings(dialog, n.saveModelSettings(), specs);
-        assertEquals(custom, HarnessNode.saveDialogSettings(dialog));
+        NodeDriver.loadDialogSettings(dialog, n.saveModelSettings(), specs);
+        assertEquals(custom, NodeDriver.saveDialogSettings(dialog));
     }
 }

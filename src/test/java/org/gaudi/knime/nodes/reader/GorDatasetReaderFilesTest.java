@@ -26,7 +26,7 @@ import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.BufferedDataTable;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
@@ -43,9 +43,9 @@ public class GorDatasetReaderFilesTest {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
 
-    private static HarnessNode<GorDatasetReaderNodeModel> node(String source, Path file, String properties,
+    private static NodeDriver<GorDatasetReaderNodeModel> node(String source, Path file, String properties,
             int maxRings) throws InvalidSettingsException {
-        HarnessNode<GorDatasetReaderNodeModel> n = new HarnessNode<>(new GorDatasetReaderNodeFactory());
+        NodeDriver<GorDatasetReaderNodeModel> n = new NodeDriver<>(new GorDatasetReaderNodeFactory());
         NodeSettings s = n.saveModelSettings();
         s.addString(GorDatasetReaderNodeModel.CFG_SOURCE, source);
         s.addString(GorDatasetReaderNodeModel.CFG_FILE, file.toString());
@@ -73,9 +73,9 @@ public class GorDatasetReaderFilesTest {
                 "pyr,c1ccncc1,5.0,1",
                 "tet,c1ccc2cc3cc4ccccc4cc3cc2c1,2.9,4",
                 "naph,c1ccc2ccccc2c1,4.8,2") + "\n", StandardCharsets.UTF_8);
-        HarnessNode<GorDatasetReaderNodeModel> n = node(GorDatasetReaderNodeModel.SOURCE_CSV, csv, "GAP_eV", 3);
+        NodeDriver<GorDatasetReaderNodeModel> n = node(GorDatasetReaderNodeModel.SOURCE_CSV, csv, "GAP_eV", 3);
         PortObjectSpec[] specs = n.configure();
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext());
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext());
         BufferedDataTable molecules = (BufferedDataTable) out[0];
         BufferedDataTable rejected = (BufferedDataTable) out[1];
         assertTrue(molecules.getDataTableSpec().equalStructure((DataTableSpec) specs[0]));
@@ -124,9 +124,9 @@ public class GorDatasetReaderFilesTest {
             }
         }
         Files.writeString(sdf, text.toString(), StandardCharsets.UTF_8);
-        HarnessNode<GorDatasetReaderNodeModel> n = node(GorDatasetReaderNodeModel.SOURCE_SDF, sdf, "gap", 11);
+        NodeDriver<GorDatasetReaderNodeModel> n = node(GorDatasetReaderNodeModel.SOURCE_SDF, sdf, "gap", 11);
         PortObjectSpec[] specs = n.configure();
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext());
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext());
         BufferedDataTable molecules = (BufferedDataTable) out[0];
         assertTrue(molecules.getDataTableSpec().equalStructure((DataTableSpec) specs[0]));
         List<DataRow> mol = rows(molecules);
@@ -145,10 +145,10 @@ public class GorDatasetReaderFilesTest {
     public void fileSourceWithoutPropertiesReadsNone() throws Exception {
         Path csv = tmp.newFile("p.csv").toPath();
         Files.writeString(csv, "molecule,smiles,GAP_eV\nnaph,c1ccc2ccccc2c1,4.8\n", StandardCharsets.UTF_8);
-        HarnessNode<GorDatasetReaderNodeModel> n = node(GorDatasetReaderNodeModel.SOURCE_CSV, csv, "", 11);
+        NodeDriver<GorDatasetReaderNodeModel> n = node(GorDatasetReaderNodeModel.SOURCE_CSV, csv, "", 11);
         DataTableSpec spec = (DataTableSpec) n.configure()[0];
         assertEquals(List.of("id", "SMILES", "n_rings", "GOR"), List.of(spec.getColumnNames()));
-        BufferedDataTable t = (BufferedDataTable) n.execute(HarnessNode.newExecutionContext())[0];
+        BufferedDataTable t = (BufferedDataTable) n.execute(NodeDriver.newExecutionContext())[0];
         assertEquals(1, t.size());
         assertNull(n.getWarningMessage());
     }
@@ -156,7 +156,7 @@ public class GorDatasetReaderFilesTest {
     @Test
     public void missingFilesAndColumnsAreClearErrors() throws Exception {
         Path absent = tmp.getRoot().toPath().resolve("absent.csv");
-        HarnessNode<GorDatasetReaderNodeModel> n = node(GorDatasetReaderNodeModel.SOURCE_CSV, absent, "", 11);
+        NodeDriver<GorDatasetReaderNodeModel> n = node(GorDatasetReaderNodeModel.SOURCE_CSV, absent, "", 11);
         try {
             n.configure();
             fail("configured on a missing file");
@@ -166,10 +166,10 @@ public class GorDatasetReaderFilesTest {
         }
         Path csv = tmp.newFile("cols.csv").toPath();
         Files.writeString(csv, "molecule,smiles\nnaph,c1ccc2ccccc2c1\n", StandardCharsets.UTF_8);
-        HarnessNode<GorDatasetReaderNodeModel> m = node(GorDatasetReaderNodeModel.SOURCE_CSV, csv, "GAP_eV", 11);
+        NodeDriver<GorDatasetReaderNodeModel> m = node(GorDatasetReaderNodeModel.SOURCE_CSV, csv, "GAP_eV", 11);
         m.configure();
         try {
-            m.execute(HarnessNode.newExecutionContext());
+            m.execute(NodeDriver.newExecutionContext());
             fail("read a CSV without the requested property column");
         } catch (Exception e) {
             assertTrue(e.getMessage(), e.getMessage().contains("GAP_eV"));

@@ -29,7 +29,7 @@ import org.knime.core.data.StringValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.DefaultNodeProgressMonitor;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeSettings;
@@ -39,8 +39,8 @@ import org.knime.core.node.port.PortObjectSpec;
 /** The GOR Dataset Reader through KNIME's node life cycle (settings, configure, execute, cancel, dialog). */
 public class GorDatasetReaderNodeModelTest {
 
-    private static HarnessNode<GorDatasetReaderNodeModel> node() {
-        return new HarnessNode<>(new GorDatasetReaderNodeFactory());
+    private static NodeDriver<GorDatasetReaderNodeModel> node() {
+        return new NodeDriver<>(new GorDatasetReaderNodeFactory());
     }
 
     private static NodeSettings settings(int min, int max, String properties) {
@@ -59,11 +59,11 @@ public class GorDatasetReaderNodeModelTest {
                 defaults.getInt(GorDatasetReaderNodeModel.CFG_MAX_RINGS));
         NodeSettings changed = settings(2, 6, "HMO_GAP_eV, HMO_LUMO_beta");
         changed.addString(GorDatasetReaderNodeModel.CFG_FILE, "/data/some.csv");
-        HarnessNode<GorDatasetReaderNodeModel> n = node();
+        NodeDriver<GorDatasetReaderNodeModel> n = node();
         n.loadModelSettings(changed);
         NodeSettings saved = n.saveModelSettings();
         assertEquals(changed, saved);
-        HarnessNode<GorDatasetReaderNodeModel> fresh = node();
+        NodeDriver<GorDatasetReaderNodeModel> fresh = node();
         fresh.validateModelSettings(saved);
         fresh.loadModelSettings(saved);
         assertEquals(saved, fresh.saveModelSettings());
@@ -90,7 +90,7 @@ public class GorDatasetReaderNodeModelTest {
     }
 
     private static void expectInvalid(NodeSettings s, String message) {
-        HarnessNode<GorDatasetReaderNodeModel> n = node();
+        NodeDriver<GorDatasetReaderNodeModel> n = node();
         NodeSettings before = n.saveModelSettings();
         try {
             n.loadModelSettings(s);
@@ -103,10 +103,10 @@ public class GorDatasetReaderNodeModelTest {
 
     @Test
     public void executeProducesWhatConfigurePromised() throws Exception {
-        HarnessNode<GorDatasetReaderNodeModel> n = node();
+        NodeDriver<GorDatasetReaderNodeModel> n = node();
         n.loadModelSettings(settings(1, 5, "HMO_LUMO_eV,HMO_GAP_beta"));
         PortObjectSpec[] specs = n.configure();
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext());
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext());
         BufferedDataTable molecules = (BufferedDataTable) out[0];
         BufferedDataTable rejected = (BufferedDataTable) out[1];
         assertTrue(molecules.getDataTableSpec().equalStructure((DataTableSpec) specs[0]));
@@ -144,25 +144,25 @@ public class GorDatasetReaderNodeModelTest {
 
     @Test
     public void emptyPropertySelectionMeansAllInSourceOrder() throws Exception {
-        HarnessNode<GorDatasetReaderNodeModel> n = node();
+        NodeDriver<GorDatasetReaderNodeModel> n = node();
         n.loadModelSettings(settings(3, 3, " "));
         DataTableSpec spec = (DataTableSpec) n.configure()[0];
         List<String> props = new ArrayList<>(List.of(spec.getColumnNames()).subList(3, spec.getNumColumns() - 1));
         assertEquals(EmbeddedDataset.PROPERTIES, props);
-        BufferedDataTable t = (BufferedDataTable) n.execute(HarnessNode.newExecutionContext())[0];
+        BufferedDataTable t = (BufferedDataTable) n.execute(NodeDriver.newExecutionContext())[0];
         assertEquals(2, t.size());
         assertTrue(t.getDataTableSpec().equalStructure(spec));
     }
 
     @Test
     public void cancelStopsTheRun() throws Exception {
-        HarnessNode<GorDatasetReaderNodeModel> n = node();
+        NodeDriver<GorDatasetReaderNodeModel> n = node();
         n.loadModelSettings(settings(1, 7, ""));
         n.configure();
         DefaultNodeProgressMonitor mon = new DefaultNodeProgressMonitor();
         mon.setExecuteCanceled();
         try {
-            n.execute(HarnessNode.newExecutionContext(mon));
+            n.execute(NodeDriver.newExecutionContext(mon));
             fail("cancelled node produced output");
         } catch (CanceledExecutionException expected) {
             // KNIME's cancellation, not an error
@@ -171,30 +171,30 @@ public class GorDatasetReaderNodeModelTest {
 
     @Test
     public void progressReachesTheEnd() throws Exception {
-        HarnessNode<GorDatasetReaderNodeModel> n = node();
+        NodeDriver<GorDatasetReaderNodeModel> n = node();
         n.loadModelSettings(settings(1, 6, ""));
         DefaultNodeProgressMonitor mon = new DefaultNodeProgressMonitor();
-        n.execute(HarnessNode.newExecutionContext(mon));
+        n.execute(NodeDriver.newExecutionContext(mon));
         assertTrue("progress " + mon.getProgress(), mon.getProgress() > 0.79);
         assertTrue(mon.getMessage(), mon.getMessage().contains("molecule"));
     }
 
     @Test
     public void dialogReadsAndWritesTheModelsSettings() throws Exception {
-        HarnessNode<GorDatasetReaderNodeModel> n = node();
+        NodeDriver<GorDatasetReaderNodeModel> n = node();
         NodeSettings custom = settings(2, 7, "HMO_GAP_eV");
         n.loadModelSettings(custom);
         NodeDialogPane dialog = n.createNodeDialogPane();
-        HarnessNode.loadDialogSettings(dialog, n.saveModelSettings(), new PortObjectSpec[0]);
-        NodeSettings fromDialog = HarnessNode.saveDialogSettings(dialog);
+        NodeDriver.loadDialogSettings(dialog, n.saveModelSettings(), new PortObjectSpec[0]);
+        NodeSettings fromDialog = NodeDriver.saveDialogSettings(dialog);
         assertEquals("the dialog writes exactly what the model saves", custom, fromDialog);
-        HarnessNode<GorDatasetReaderNodeModel> other = node();
+        NodeDriver<GorDatasetReaderNodeModel> other = node();
         other.loadModelSettings(fromDialog);
         // a file source: its file setting is enabled on both sides, the embedded-only one disabled
         NodeSettings csv = settings(1, 10, "GAP_eV");
         csv.addString(GorDatasetReaderNodeModel.CFG_SOURCE, GorDatasetReaderNodeModel.SOURCE_CSV);
         csv.addString(GorDatasetReaderNodeModel.CFG_FILE, "/data/compas.csv");
-        HarnessNode<GorDatasetReaderNodeModel> m = node();
+        NodeDriver<GorDatasetReaderNodeModel> m = node();
         m.loadModelSettings(csv);
         NodeSettings modelSaved = m.saveModelSettings();
         assertTrue(modelSaved.getNodeSettings(GorDatasetReaderNodeModel.CFG_FILE + "_Internals")
@@ -202,12 +202,12 @@ public class GorDatasetReaderNodeModelTest {
         assertTrue(!modelSaved.getNodeSettings(GorDatasetReaderNodeModel.CFG_MIN_RINGS + "_Internals")
                 .getBoolean("EnabledStatus"));
         NodeDialogPane csvDialog = m.createNodeDialogPane();
-        HarnessNode.loadDialogSettings(csvDialog, modelSaved, new PortObjectSpec[0]);
-        assertEquals(modelSaved, HarnessNode.saveDialogSettings(csvDialog));
+        NodeDriver.loadDialogSettings(csvDialog, modelSaved, new PortObjectSpec[0]);
+        assertEquals(modelSaved, NodeDriver.saveDialogSettings(csvDialog));
         // a dialog opened on empty settings (new node) shows and writes the defaults
         NodeDialogPane fresh = n.createNodeDialogPane();
-        HarnessNode.loadDialogSettings(fresh, new NodeSettings("model"), new PortObjectSpec[0]);
-        assertEquals(node().saveModelSettings(), HarnessNode.saveDialogSettings(fresh));
+        NodeDriver.loadDialogSettings(fresh, new NodeSettings("model"), new PortObjectSpec[0]);
+        assertEquals(node().saveModelSettings(), NodeDriver.saveDialogSettings(fresh));
     }
 
     @Test
@@ -233,7 +233,7 @@ public class GorDatasetReaderNodeModelTest {
 
     @Test
     public void moleculeTableSpecIsTheSharedOne() throws Exception {
-        HarnessNode<GorDatasetReaderNodeModel> n = node();
+        NodeDriver<GorDatasetReaderNodeModel> n = node();
         n.loadModelSettings(settings(1, 2, "HMO_GAP_eV"));
         assertTrue(((DataTableSpec) n.configure()[0]).equalStructure(MoleculeTable.spec(List.of("HMO_GAP_eV"))));
     }

@@ -43,7 +43,7 @@ import org.knime.core.data.StringValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.DefaultNodeProgressMonitor;
-import org.knime.core.node.HarnessNode;
+import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
@@ -64,7 +64,7 @@ public class GuidedSamplerNodeModelTest {
     public static void models() throws Exception {
         BufferedDataTable molecules = NodeFixtures.embeddedMolecules(1, 4, "HMO_GAP_eV,HMO_LUMO_eV");
         edm = NodeFixtures.tinyEdm(molecules, 3);
-        HarnessNode<PropertyPredictorLearnerNodeModel> p = new HarnessNode<>(
+        NodeDriver<PropertyPredictorLearnerNodeModel> p = new NodeDriver<>(
                 new PropertyPredictorLearnerNodeFactory());
         NodeSettings ps = p.saveModelSettings();
         ps.addStringArray(PropertyPredictorLearnerNodeModel.CFG_TARGET_COLUMNS, "HMO_GAP_eV", "HMO_LUMO_eV");
@@ -73,16 +73,16 @@ public class GuidedSamplerNodeModelTest {
         ps.addInt(PropertyPredictorLearnerNodeModel.CFG_EPOCHS, 1);
         ps.addString(PropertyPredictorLearnerNodeModel.CFG_DEVICE, "cpu");
         p.loadModelSettings(ps);
-        predictor = (PredictorPortObject) p.execute(HarnessNode.newExecutionContext(), molecules, edm)[0];
-        HarnessNode<ObjectiveNodeModel> o = new HarnessNode<>(new ObjectiveNodeFactory());
+        predictor = (PredictorPortObject) p.execute(NodeDriver.newExecutionContext(), molecules, edm)[0];
+        NodeDriver<ObjectiveNodeModel> o = new NodeDriver<>(new ObjectiveNodeFactory());
         NodeSettings os = o.saveModelSettings();
         os.addString(ObjectiveNodeModel.CFG_OBJECTIVE, "maximize HMO_GAP_eV");
         o.loadModelSettings(os);
-        objective = (ObjectivePortObject) o.execute(HarnessNode.newExecutionContext(), predictor)[0];
+        objective = (ObjectivePortObject) o.execute(NodeDriver.newExecutionContext(), predictor)[0];
     }
 
-    private static HarnessNode<GuidedSamplerNodeModel> node() {
-        return new HarnessNode<>(new GuidedSamplerNodeFactory());
+    private static NodeDriver<GuidedSamplerNodeModel> node() {
+        return new NodeDriver<>(new GuidedSamplerNodeFactory());
     }
 
     static NodeSettings small(int seed) {
@@ -128,7 +128,7 @@ public class GuidedSamplerNodeModelTest {
         old.addInt(GuidedSamplerNodeModel.CFG_BATCH_SIZE, 4);
         old.addString(GuidedSamplerNodeModel.CFG_DEVICE, "cpu");
         assertFalse(old.containsKey(GuidedSamplerNodeModel.CFG_SAMPLER));
-        HarnessNode<GuidedSamplerNodeModel> n = node();
+        NodeDriver<GuidedSamplerNodeModel> n = node();
         n.validateModelSettings(old);
         n.loadModelSettings(old);
         assertEquals("gaudi", n.saveModelSettings().getString(GuidedSamplerNodeModel.CFG_SAMPLER));
@@ -160,7 +160,7 @@ public class GuidedSamplerNodeModelTest {
 
     @Test
     public void configureChecksThatTheModelsFitTogether() throws Exception {
-        HarnessNode<GuidedSamplerNodeModel> n = node();
+        NodeDriver<GuidedSamplerNodeModel> n = node();
         n.loadModelSettings(small(0));
         PortObjectSpec[] out = n.configure(edm.getSpec(), predictor.getSpec(), objective.getSpec());
         List<String> targets = List.of("HMO_GAP_eV", "HMO_LUMO_eV");
@@ -193,10 +193,10 @@ public class GuidedSamplerNodeModelTest {
 
     @Test
     public void guidedRunGivesWhatConfigurePromisedReportsTheDeviceAndIsReproducible() throws Exception {
-        HarnessNode<GuidedSamplerNodeModel> n = node();
+        NodeDriver<GuidedSamplerNodeModel> n = node();
         n.loadModelSettings(small(7));
         PortObjectSpec[] specs = n.configure(edm.getSpec(), predictor.getSpec(), objective.getSpec());
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), edm, predictor, objective);
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext(), edm, predictor, objective);
         BufferedDataTable table = (BufferedDataTable) out[0];
         BufferedDataTable summary = (BufferedDataTable) out[1];
         assertTrue(table.getDataTableSpec().equalStructure((DataTableSpec) specs[0]));
@@ -262,9 +262,9 @@ public class GuidedSamplerNodeModelTest {
         assertEquals("maximize HMO_GAP_eV", s.getCell(ss.findColumnIndex(DesignSummaryTable.COL_OBJECTIVE))
                 .toString());
 
-        HarnessNode<GuidedSamplerNodeModel> again = node();
+        NodeDriver<GuidedSamplerNodeModel> again = node();
         again.loadModelSettings(small(7));
-        BufferedDataTable second = (BufferedDataTable) again.execute(HarnessNode.newExecutionContext(), edm,
+        BufferedDataTable second = (BufferedDataTable) again.execute(NodeDriver.newExecutionContext(), edm,
                 predictor, objective)[0];
         List<String> rows2 = new ArrayList<>();
         second.forEach(r -> rows2.add(withoutSdfTimestamp(r.toString())));
@@ -278,12 +278,12 @@ public class GuidedSamplerNodeModelTest {
 
     @Test
     public void withoutObjectiveTheRunIsUnguided() throws Exception {
-        HarnessNode<GuidedSamplerNodeModel> n = node();
+        NodeDriver<GuidedSamplerNodeModel> n = node();
         NodeSettings s = small(1);
         s.addInt(GuidedSamplerNodeModel.CFG_MOLECULES, 3);
         s.addInt(GuidedSamplerNodeModel.CFG_RINGS, 2);
         n.loadModelSettings(s);
-        PortObject[] out = n.execute(HarnessNode.newExecutionContext(), edm, predictor, null);
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext(), edm, predictor, null);
         BufferedDataTable table = (BufferedDataTable) out[0];
         int objCol = table.getDataTableSpec().findColumnIndex(DesignTable.COL_OBJECTIVE);
         int gapCol = table.getDataTableSpec().findColumnIndex(DesignTable.PREDICTED_PREFIX + "HMO_GAP_eV");
@@ -303,12 +303,12 @@ public class GuidedSamplerNodeModelTest {
 
     @Test
     public void cancelStopsSamplingWithoutOutput() throws Exception {
-        HarnessNode<GuidedSamplerNodeModel> n = node();
+        NodeDriver<GuidedSamplerNodeModel> n = node();
         n.loadModelSettings(small(0));
         DefaultNodeProgressMonitor mon = new DefaultNodeProgressMonitor();
         mon.setExecuteCanceled();
         try {
-            n.execute(HarnessNode.newExecutionContext(mon), edm, predictor, objective);
+            n.execute(NodeDriver.newExecutionContext(mon), edm, predictor, objective);
             fail("cancelled node produced output");
         } catch (CanceledExecutionException expected) {
             // KNIME's cancellation

@@ -30,11 +30,11 @@ public class DefaultRow implements DataRow {
         this(new RowKey(rowId), row);
     }
 
-    public DefaultRow(final RowKey rowKey, final List<? extends DataCell> row) {
+    public DefaultRow(final RowKey rowKey, final List<DataCell> row) {
         this(rowKey, row.toArray(new DataCell[0]));
     }
 
-    public DefaultRow(final String rowId, final List<? extends DataCell> row) {
+    public DefaultRow(final String rowId, final List<DataCell> row) {
         this(new RowKey(rowId), row);
     }
 
@@ -51,17 +51,17 @@ public class DefaultRow implements DataRow {
     }
 
     @Override
-    public RowKey getKey() {
+    public final RowKey getKey() {
         return key;
     }
 
     @Override
-    public int getNumCells() {
+    public final int getNumCells() {
         return cells.length;
     }
 
     @Override
-    public DataCell getCell(final int index) {
+    public final DataCell getCell(final int index) {
         return cells[index];
     }
 

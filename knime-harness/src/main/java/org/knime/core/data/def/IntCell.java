@@ -7,7 +7,7 @@ import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
 
 /** Harness stand-in for {@code org.knime.core.data.def.IntCell} (also a long and a double value, as in KNIME). */
-public final class IntCell extends DataCell implements IntValue, LongValue, DoubleValue {
+public class IntCell extends DataCell implements IntValue, LongValue, DoubleValue {
     private static final long serialVersionUID = 1L;
 
     public static final DataType TYPE = DataType.getType(IntCell.class);

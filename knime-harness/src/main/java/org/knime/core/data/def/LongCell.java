@@ -6,7 +6,7 @@ import org.knime.core.data.DoubleValue;
 import org.knime.core.data.LongValue;
 
 /** Harness stand-in for {@code org.knime.core.data.def.LongCell} (also a double value, as in KNIME). */
-public final class LongCell extends DataCell implements LongValue, DoubleValue {
+public class LongCell extends DataCell implements LongValue, DoubleValue {
     private static final long serialVersionUID = 1L;
 
     public static final DataType TYPE = DataType.getType(LongCell.class);

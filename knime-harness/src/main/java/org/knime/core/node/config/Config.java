@@ -11,7 +11,10 @@ public abstract class Config extends ConfigBase implements ConfigRO, ConfigWO {
     }
 
     @Override
-    public Config getConfig(String key) throws InvalidSettingsException {
+    public abstract Config getInstance(String key);
+
+    @Override
+    public final Config getConfig(String key) throws InvalidSettingsException {
         ConfigBase c = getConfigBase(key);
         if (!(c instanceof Config)) {
             throw new InvalidSettingsException("Config for key \"" + key + "\" not found.");
@@ -20,7 +23,7 @@ public abstract class Config extends ConfigBase implements ConfigRO, ConfigWO {
     }
 
     @Override
-    public Config addConfig(String key) {
+    public final Config addConfig(String key) {
         return (Config) addConfigBase(key);
     }
 }

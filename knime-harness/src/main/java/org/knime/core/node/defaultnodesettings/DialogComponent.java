@@ -25,7 +25,7 @@ public abstract class DialogComponent {
         this.model = model;
     }
 
-    public SettingsModel getModel() {
+    public final SettingsModel getModel() {
         return model;
     }
 

@@ -1,7 +1,7 @@
 package org.knime.core.node.defaultnodesettings;
 
 /** Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DialogComponentBoolean} (a check box). */
-public class DialogComponentBoolean extends DialogComponent {
+public final class DialogComponentBoolean extends DialogComponent {
 
     private final String label;
 

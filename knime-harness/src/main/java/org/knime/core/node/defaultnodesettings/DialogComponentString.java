@@ -1,7 +1,7 @@
 package org.knime.core.node.defaultnodesettings;
 
 /** Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DialogComponentString} (a text field). */
-public class DialogComponentString extends DialogComponent {
+public final class DialogComponentString extends DialogComponent {
 
     private final String label;
 

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DialogComponentStringSelection}. */
-public class DialogComponentStringSelection extends DialogComponent {
+public final class DialogComponentStringSelection extends DialogComponent {
 
     private final String label;
     private final List<String> list;

@@ -76,10 +76,11 @@ public final class PortTypeRegistry {
 
     /** The serializer registered for exactly this port object class, if any. */
     @SuppressWarnings("unchecked")
-    public <T extends PortObject> Optional<PortObjectSerializer<T>> getObjectSerializer(final Class<T> objectClass) {
+    public Optional<PortObjectSerializer<PortObject>> getObjectSerializer(
+            final Class<? extends PortObject> objectClass) {
         for (Registration r : registrations()) {
             if (r.objectClass.equals(objectClass.getName())) {
-                return Optional.of((PortObjectSerializer<T>) instantiate(r.objectSerializer, objectClass));
+                return Optional.of((PortObjectSerializer<PortObject>) instantiate(r.objectSerializer, objectClass));
             }
         }
         return Optional.empty();
@@ -87,11 +88,11 @@ public final class PortTypeRegistry {
 
     /** The serializer registered for exactly this spec class, if any. */
     @SuppressWarnings("unchecked")
-    public <T extends PortObjectSpec> Optional<PortObjectSpecSerializer<T>> getSpecSerializer(
-            final Class<T> specClass) {
+    public Optional<PortObjectSpecSerializer<PortObjectSpec>> getSpecSerializer(
+            final Class<? extends PortObjectSpec> specClass) {
         for (Registration r : registrations()) {
             if (r.specClass.equals(specClass.getName()) && !r.specSerializer.isEmpty()) {
-                return Optional.of((PortObjectSpecSerializer<T>) instantiate(r.specSerializer, specClass));
+                return Optional.of((PortObjectSpecSerializer<PortObjectSpec>) instantiate(r.specSerializer, specClass));
             }
         }
         return Optional.empty();

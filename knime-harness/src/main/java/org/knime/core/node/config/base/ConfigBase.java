@@ -1,5 +1,6 @@
 package org.knime.core.node.config.base;
 
+import org.knime.core.node.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -68,7 +69,7 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     private final String key;
     private final LinkedHashMap<String, Object> map = new LinkedHashMap<>();
 
-    protected ConfigBase(String key) {
+    public ConfigBase(final String key) {
         if (key == null) {
             throw new IllegalArgumentException("Key must not be null.");
         }
@@ -76,7 +77,7 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     }
 
     /** Creates an empty config of this kind (NodeSettings children are NodeSettings, and so on). */
-    protected abstract ConfigBase getInstance(String key);
+    public abstract Config getInstance(String key);
 
     @Override
     public String getKey() {

@@ -1,35 +1,51 @@
-package org.knime.core.node;
+package org.gaudi.knime.testsupport;
+
+import java.util.Map;
 
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.DefaultNodeProgressMonitor;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeDialogPane;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeProgressMonitor;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
 /**
- * <b>Harness only, not part of KNIME.</b> Drives one node the way KNIME's framework does, so tests can exercise a
+ * Test support (not KNIME API): drives one node the way KNIME's framework does, so tests can exercise a
  * NodeModel headless: settings go through validate → load, configure checks port counts and spec kinds, execute checks
  * the outputs (count, non-null, type of each port, cancellation) and sets KNIME's empty-table warning.
  *
  * @param <T> the node model type
  */
-public final class HarnessNode<T extends NodeModel> {
+public final class NodeDriver<T extends NodeModel> {
+
+    private static final Class<?>[] NONE = {};
 
     private final NodeFactory<T> factory;
     private final T model;
 
-    public HarnessNode(final NodeFactory<T> factory) {
+    public NodeDriver(final NodeFactory<T> factory) {
         this.factory = factory;
         this.model = factory.createNodeModel();
     }
 
     /** A context with a fresh progress monitor. */
     public static ExecutionContext newExecutionContext() {
-        return new ExecutionContext(new DefaultNodeProgressMonitor());
+        return newExecutionContext(new DefaultNodeProgressMonitor());
     }
 
     /** A context reporting to (and cancellable through) the given monitor. */
     public static ExecutionContext newExecutionContext(final NodeProgressMonitor monitor) {
-        return new ExecutionContext(monitor);
+        return Reflect.construct(ExecutionContext.class, new Class<?>[] {NodeProgressMonitor.class}, monitor);
     }
 
     public T getNodeModel() {
@@ -41,74 +57,82 @@ public final class HarnessNode<T extends NodeModel> {
     }
 
     public int getNrInPorts() {
-        return model.getNrInPorts();
+        return (int) Reflect.callUnchecked(model, "getNrInPorts", NONE);
     }
 
     public int getNrOutPorts() {
-        return model.getNrOutPorts();
+        return (int) Reflect.callUnchecked(model, "getNrOutPorts", NONE);
     }
 
     public PortType getInPortType(final int index) {
-        return model.getInPortType(index);
+        return inType(index);
     }
 
     public PortType getOutPortType(final int index) {
-        return model.getOutPortType(index);
+        return outType(index);
     }
 
     public int getNrNodeViews() {
-        return factory.getNrNodeViews();
+        return (int) Reflect.callUnchecked(factory, "getNrNodeViews", NONE);
     }
 
     public boolean hasDialog() {
-        return factory.hasDialog();
+        return (boolean) Reflect.callUnchecked(factory, "hasDialog", NONE);
     }
 
     public NodeDialogPane createNodeDialogPane() {
-        return factory.createNodeDialogPane();
+        return (NodeDialogPane) Reflect.callUnchecked(factory, "createNodeDialogPane", NONE);
     }
 
     /** What the model writes into the {@code model} sub-config of a node's settings.xml. */
     public NodeSettings saveModelSettings() {
         NodeSettings s = new NodeSettings("model");
-        model.saveSettingsTo(s);
+        Reflect.callUnchecked(model, "saveSettingsTo", new Class<?>[] {NodeSettingsWO.class}, s);
         return s;
     }
 
     public void validateModelSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        model.validateSettings(settings);
+        call(model, "validateSettings", new Class<?>[] {NodeSettingsRO.class}, settings);
     }
 
     /** As KNIME applies new settings: validate first, then load. */
     public void loadModelSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        model.validateSettings(settings);
-        model.loadValidatedSettingsFrom(settings);
+        call(model, "validateSettings", new Class<?>[] {NodeSettingsRO.class}, settings);
+        call(model, "loadValidatedSettingsFrom", new Class<?>[] {NodeSettingsRO.class}, settings);
     }
 
     /** Opens the dialog on settings: as KNIME does when the user opens the configuration dialog. */
     public static void loadDialogSettings(final NodeDialogPane dialog, final NodeSettingsRO settings,
             final PortObjectSpec[] specs) throws NotConfigurableException {
-        dialog.loadSettingsFrom(settings, specs);
+        try {
+            Reflect.call(dialog, "loadSettingsFrom", new Class<?>[] {NodeSettingsRO.class, PortObjectSpec[].class},
+                    settings, specs);
+        } catch (NotConfigurableException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Applies the dialog: the settings it writes. */
     public static NodeSettings saveDialogSettings(final NodeDialogPane dialog) throws InvalidSettingsException {
         NodeSettings s = new NodeSettings("model");
-        dialog.saveSettingsTo(s);
+        call(dialog, "saveSettingsTo", new Class<?>[] {NodeSettingsWO.class}, s);
         return s;
     }
 
     public PortObjectSpec[] configure(final PortObjectSpec... inSpecs) throws InvalidSettingsException {
         checkInputs(inSpecs, "spec");
-        model.setWarningMessage(null);
-        model.clearPushedFlowVariables();
-        PortObjectSpec[] out = model.configure(inSpecs.clone());
+        setWarning(null);
+        Reflect.callUnchecked(model, "clearPushedFlowVariables", NONE);
+        PortObjectSpec[] out = (PortObjectSpec[]) call(model, "configure",
+                new Class<?>[] {PortObjectSpec[].class}, (Object) inSpecs.clone());
         if (out == null || out.length != getNrOutPorts()) {
             throw new IllegalStateException("configure() of " + model.getClass().getSimpleName() + " returned "
                     + (out == null ? "null" : out.length + " specs") + " for " + getNrOutPorts() + " output ports");
         }
         for (int i = 0; i < out.length; i++) {
-            if (out[i] != null && model.getOutPortType(i).getPortObjectClass() == BufferedDataTable.class
+            if (out[i] != null && outType(i).getPortObjectClass() == BufferedDataTable.class
                     && !(out[i] instanceof DataTableSpec)) {
                 throw new IllegalStateException("configure() returned " + out[i].getClass().getSimpleName()
                         + " for data output port " + i);
@@ -119,9 +143,10 @@ public final class HarnessNode<T extends NodeModel> {
 
     public PortObject[] execute(final ExecutionContext exec, final PortObject... inObjects) throws Exception {
         checkInputs(inObjects, "object");
-        model.setWarningMessage(null);
-        model.clearPushedFlowVariables();
-        PortObject[] out = model.execute(inObjects.clone(), exec);
+        setWarning(null);
+        Reflect.callUnchecked(model, "clearPushedFlowVariables", NONE);
+        PortObject[] out = (PortObject[]) Reflect.call(model, "execute",
+                new Class<?>[] {PortObject[].class, ExecutionContext.class}, inObjects.clone(), exec);
         exec.checkCanceled();
         if (out == null || out.length != getNrOutPorts()) {
             throw new IllegalStateException("Invalid result. Execution failed. Reason: Incorrect implementation; "
@@ -135,7 +160,7 @@ public final class HarnessNode<T extends NodeModel> {
                 throw new IllegalStateException("Invalid result. Execution failed, reason: data at output " + i
                         + " is null.");
             }
-            Class<? extends PortObject> expected = model.getOutPortType(i).getPortObjectClass();
+            Class<? extends PortObject> expected = outType(i).getPortObjectClass();
             if (!expected.isInstance(out[i])) {
                 throw new IllegalStateException("Output " + i + " is " + out[i].getClass().getName()
                         + ", expected " + expected.getName());
@@ -145,9 +170,9 @@ public final class HarnessNode<T extends NodeModel> {
                 anyRows |= ((BufferedDataTable) out[i]).size() > 0;
             }
         }
-        String warning = model.getWarningMessage();
+        String warning = (String) Reflect.callUnchecked(model, "getWarningMessage", NONE);
         if (anyTable && !anyRows && (warning == null || warning.isEmpty())) {
-            model.setWarningMessage("Node created an empty data table.");
+            setWarning("Node created an empty data table.");
         }
         return out;
     }
@@ -158,7 +183,7 @@ public final class HarnessNode<T extends NodeModel> {
                     + in.length);
         }
         for (int i = 0; i < in.length; i++) {
-            if (in[i] == null && !model.getInPortType(i).isOptional()) {
+            if (in[i] == null && !inType(i).isOptional()) {
                 throw new IllegalArgumentException("Input port " + i + " is not optional but has no " + what);
             }
         }
@@ -166,7 +191,7 @@ public final class HarnessNode<T extends NodeModel> {
 
     /** The warning the model set during the last configure/execute, or null. */
     public String getWarningMessage() {
-        return model.getWarningMessage();
+        return (String) Reflect.callUnchecked(model, "getWarningMessage", NONE);
     }
 
     /**
@@ -174,12 +199,38 @@ public final class HarnessNode<T extends NodeModel> {
      * push order.
      */
     public java.util.Map<String, Object> getPushedFlowVariables() {
-        return model.getPushedFlowVariables();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vars = (Map<String, Object>) Reflect.callUnchecked(model, "getPushedFlowVariables", NONE);
+        return vars;
     }
 
     public void reset() {
-        model.setWarningMessage(null);
-        model.clearPushedFlowVariables();
-        model.reset();
+        setWarning(null);
+        Reflect.callUnchecked(model, "clearPushedFlowVariables", NONE);
+        Reflect.callUnchecked(model, "reset", NONE);
+    }
+
+    private PortType inType(final int index) {
+        return (PortType) Reflect.callUnchecked(model, "getInPortType", new Class<?>[] {int.class}, index);
+    }
+
+    private PortType outType(final int index) {
+        return (PortType) Reflect.callUnchecked(model, "getOutPortType", new Class<?>[] {int.class}, index);
+    }
+
+    private void setWarning(final String message) {
+        Reflect.callUnchecked(model, "setWarningMessage", new Class<?>[] {String.class}, message);
+    }
+
+    /** Calls a framework method that may throw InvalidSettingsException (rethrown as is). */
+    private static Object call(final Object target, final String name, final Class<?>[] types, final Object... args)
+            throws InvalidSettingsException {
+        try {
+            return Reflect.call(target, name, types, args);
+        } catch (InvalidSettingsException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

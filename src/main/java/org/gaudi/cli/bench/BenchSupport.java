@@ -1,0 +1,59 @@
+package org.gaudi.cli.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.Locale;
+
+/** Clocks and memory figures shared by the benches: process CPU time, resident and peak resident memory. */
+final class BenchSupport {
+    private BenchSupport() {
+    }
+
+    /** CPU time of all threads of this process in nanoseconds (0 where the JVM does not say). */
+    static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    /** Peak resident set size (VmHWM) in kB; 0 where /proc is unavailable. */
+    static long peakRssKb() {
+        return procStatusKb("VmHWM:");
+    }
+
+    /** Current resident set size (VmRSS) in kB: Java heap plus native (PyTorch) memory; 0 without /proc. */
+    static long rssKb() {
+        return procStatusKb("VmRSS:");
+    }
+
+    private static long procStatusKb(String key) {
+        try {
+            for (String l : Files.readAllLines(Paths.get("/proc/self/status"))) {
+                if (l.startsWith(key)) {
+                    return Long.parseLong(l.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    /** The 1-minute load average, or "n/a" (recorded next to timings: the machine may be shared). */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Paths.get("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    static String fmt(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "n/a";
+    }
+}
