@@ -64,7 +64,7 @@ import picocli.CommandLine.Spec;
         description = {"The whole method end to end, headless: demo models -> guided design -> report.html.",
                 "",
                 "Runs on the embedded dataset of cata-condensed benzenoids, with no KNIME needed: loads the shipped"
-                        + " diffusion model and gap predictor, trained without the best 5 % by Hückel gap of every"
+                        + " diffusion model and gap predictor, trained without the best 5 %% by Hückel gap of every"
                         + " ring count (or retrains both with --train), samples the same molecules unguided and guided"
                         + " at a few guidance scales with the objective 'maximize the predicted HOMO-LUMO gap', checks"
                         + " every design with Hückel theory, ranks it among all molecules of its ring count, compares"
@@ -110,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--edm", paramLabel = "FILE", defaultValue = "models/ood-edm.gaudi-edm",
             description = "Diffusion model to sample from (default: ${DEFAULT-VALUE}, the shipped EDM trained without"
-                    + " the best 5 % by Hückel gap of every ring count; models/demo-edm.gaudi-edm saw everything)."
+                    + " the best 5 %% by Hückel gap of every ring count; models/demo-edm.gaudi-edm saw everything)."
                     + " With --train: only its recorded training recipe (hold-out included) is used.")
     Path edm;
 
