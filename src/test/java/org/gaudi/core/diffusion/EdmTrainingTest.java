@@ -61,7 +61,7 @@ public class EdmTrainingTest {
             assertEquals(40, h.size());
             double first = h.get(0).validationLoss();
             double best = o.result().bestValidationLoss();
-            System.out.printf("tiny EDM training: validation eps-loss %.4f -> best %.4f (epoch %d), %d steps,"
+            System.out.printf("tiny EDM training: validation loss (NLL bound, the default) %.4f -> best %.4f (epoch %d), %d steps,"
                     + " %.1f s%n", first, best, o.result().bestEpoch(), steps.get(), (System.nanoTime() - t0) / 1e9);
             assertTrue("validation loss must fall clearly: " + first + " -> " + best, best < 0.8 * first);
             assertEquals(40 * 3, steps.get()); // 17 training molecules, batch 8
