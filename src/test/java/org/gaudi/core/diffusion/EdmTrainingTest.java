@@ -61,7 +61,8 @@ public class EdmTrainingTest {
             assertEquals(40, h.size());
             double first = h.get(0).validationLoss();
             double best = o.result().bestValidationLoss();
-            System.out.printf("tiny EDM training: validation NLL bound %.4f -> best %.4f (epoch %d), %d steps, %.1f s%n", first, best, o.result().bestEpoch(), steps.get(), (System.nanoTime() - t0) / 1e9);
+            System.out.printf("tiny EDM training: validation NLL bound %.4f -> best %.4f (epoch %d), %d steps, %.1f s%n",
+                    first, best, o.result().bestEpoch(), steps.get(), (System.nanoTime() - t0) / 1e9);
             // the NLL bound may be negative (a density), so "falls clearly" is measured on its own magnitude
             assertTrue("validation loss must fall clearly: " + first + " -> " + best,
                     best < first - 0.2 * Math.abs(first));
