@@ -61,9 +61,11 @@ public class EdmTrainingTest {
             assertEquals(40, h.size());
             double first = h.get(0).validationLoss();
             double best = o.result().bestValidationLoss();
-            System.out.printf("tiny EDM training: validation eps-loss %.4f -> best %.4f (epoch %d), %d steps,"
-                    + " %.1f s%n", first, best, o.result().bestEpoch(), steps.get(), (System.nanoTime() - t0) / 1e9);
-            assertTrue("validation loss must fall clearly: " + first + " -> " + best, best < 0.8 * first);
+            System.out.printf("tiny EDM training: validation NLL bound %.4f -> best %.4f (epoch %d), %d steps, %.1f s%n",
+                    first, best, o.result().bestEpoch(), steps.get(), (System.nanoTime() - t0) / 1e9);
+            // the NLL bound may be negative (a density), so "falls clearly" is measured on its own magnitude
+            assertTrue("validation loss must fall clearly: " + first + " -> " + best,
+                    best < first - 0.2 * Math.abs(first));
             assertEquals(40 * 3, steps.get()); // 17 training molecules, batch 8
             assertTrue(Files.isRegularFile(out));
             assertTrue(messages.toString(), messages.stream().anyMatch(m -> m.startsWith("model written to")));
