@@ -86,7 +86,9 @@ public class DemoCommandTest {
         assertEquals(out.toAbsolutePath().normalize(), dir.getParent());
         assertTrue(dir.getFileName().toString().matches("\\d{8}-\\d{6}"));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("molecules.csv", "molecules.sdf", "ood.txt", "report.html", "summary.json"),
+            // the shipped language model adds the comparison with guided diffusion
+            assertEquals(List.of("clm-comparison.json", "molecules.csv", "molecules.sdf", "ood.txt", "report.html",
+                    "summary.json"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());
         }
         try (var entries = Files.list(out)) {
