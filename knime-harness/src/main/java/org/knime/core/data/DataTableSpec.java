@@ -85,7 +85,7 @@ public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnS
         return findColumnIndex(column) >= 0;
     }
 
-    public String[] getColumnNames() {
+    public final String[] getColumnNames() {
         return Arrays.stream(columns).map(DataColumnSpec::getName).toArray(String[]::new);
     }
 

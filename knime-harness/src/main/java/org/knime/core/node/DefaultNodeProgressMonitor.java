@@ -1,11 +1,18 @@
 package org.knime.core.node;
 
-/** Harness stand-in for {@code org.knime.core.node.DefaultNodeProgressMonitor}: records progress and cancel. */
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.knime.core.node.workflow.NodeProgressListener;
+
+// Mirrors org.knime.core.node.DefaultNodeProgressMonitor, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): subset.
+/** Harness stand-in: records progress, message and cancel; keeps listeners but fires no events. */
 public class DefaultNodeProgressMonitor implements NodeProgressMonitor {
 
     private volatile boolean canceled;
     private volatile Double progress;
     private volatile String message;
+    private final List<NodeProgressListener> listeners = new CopyOnWriteArrayList<>();
 
     public DefaultNodeProgressMonitor() {
     }
@@ -53,5 +60,27 @@ public class DefaultNodeProgressMonitor implements NodeProgressMonitor {
     @Override
     public void setExecuteCanceled() {
         canceled = true;
+    }
+
+    @Override
+    public void setProgress(final String msg) {
+        setMessage(msg);
+    }
+
+    @Override
+    public void addProgressListener(final NodeProgressListener l) {
+        if (!listeners.contains(l)) {
+            listeners.add(l);
+        }
+    }
+
+    @Override
+    public void removeProgressListener(final NodeProgressListener l) {
+        listeners.remove(l);
+    }
+
+    @Override
+    public void removeAllProgressListener() {
+        listeners.clear();
     }
 }

@@ -1,5 +1,7 @@
 package org.knime.core.node;
 
+import org.knime.core.node.workflow.NodeProgressListener;
+
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +23,7 @@ public class ExecutionMonitor {
         monitor = progMon;
     }
 
-    public NodeProgressMonitor getProgressMonitor() {
+    public final NodeProgressMonitor getProgressMonitor() {
         return monitor;
     }
 
@@ -119,8 +121,28 @@ public class ExecutionMonitor {
         }
 
         @Override
+        public void setProgress(String msg) {
+            setMessage(msg);
+        }
+
+        @Override
         public void setExecuteCanceled() {
             parent.setExecuteCanceled();
+        }
+
+        @Override
+        public void addProgressListener(NodeProgressListener l) {
+            throw new UnsupportedOperationException("Sub-progress monitors have no listeners");
+        }
+
+        @Override
+        public void removeProgressListener(NodeProgressListener l) {
+            // none registered
+        }
+
+        @Override
+        public void removeAllProgressListener() {
+            // none registered
         }
     }
 }

@@ -1,6 +1,10 @@
 package org.knime.core.node;
 
-/** Harness stand-in for {@code org.knime.core.node.NodeProgressMonitor} (subset). */
+import org.knime.core.node.workflow.NodeProgressListener;
+
+// Mirrors org.knime.core.node.NodeProgressMonitor, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): subset
+// (every abstract method; the default methods left out).
+/** Harness stand-in: progress and cancellation of a running node. */
 public interface NodeProgressMonitor {
 
     void checkCanceled() throws CanceledExecutionException;
@@ -17,5 +21,13 @@ public interface NodeProgressMonitor {
 
     void reset();
 
+    void setProgress(String message);
+
     void setExecuteCanceled();
+
+    void addProgressListener(NodeProgressListener l);
+
+    void removeProgressListener(NodeProgressListener l);
+
+    void removeAllProgressListener();
 }

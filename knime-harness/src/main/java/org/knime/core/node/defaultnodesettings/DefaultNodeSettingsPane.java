@@ -1,8 +1,11 @@
 package org.knime.core.node.defaultnodesettings;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+
+import javax.swing.BorderFactory;
+import javax.swing.BoxLayout;
+import javax.swing.JPanel;
 
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeDialogPane;
@@ -11,56 +14,63 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
+// Mirrors org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane}: loads and saves the
- * settings of all added components through their models (as KNIME does); layout calls are recorded, not drawn.
+ * Harness stand-in: lays the added components out in tabs ("Options" first) and titled group panels, as KNIME
+ * does, and loads and saves the settings of all components through their models.
  */
 public class DefaultNodeSettingsPane extends NodeDialogPane {
 
+    private static final String DEFAULT_TAB = "Options";
+
     private final List<DialogComponent> components = new ArrayList<>();
-    private final List<String> layout = new ArrayList<>();
-    private final java.util.Map<DialogComponent, String> groupOf = new java.util.IdentityHashMap<>();
-    private String currentGroup;
+    private String defaultTabTitle = DEFAULT_TAB;
+    private JPanel tab;
+    private JPanel group;
+    private boolean horizontal;
 
     public DefaultNodeSettingsPane() {
+        tab = column();
+        addTab(DEFAULT_TAB, tab);
+    }
+
+    private static JPanel column() {
+        JPanel p = new JPanel();
+        p.setLayout(new BoxLayout(p, BoxLayout.Y_AXIS));
+        return p;
     }
 
     public void addDialogComponent(final DialogComponent diaC) {
         components.add(diaC);
-        groupOf.put(diaC, currentGroup);
-        layout.add("component:" + diaC.getModel());
+        (group != null ? group : tab).add(diaC.getComponentPanel());
     }
 
-    public final void createNewGroup(final String title) {
-        currentGroup = title;
-        layout.add("group:" + title);
+    public void createNewGroup(final String title) {
+        closeCurrentGroup();
+        group = new JPanel();
+        group.setLayout(new BoxLayout(group, horizontal ? BoxLayout.X_AXIS : BoxLayout.Y_AXIS));
+        group.setBorder(BorderFactory.createTitledBorder(title));
+        tab.add(group);
     }
 
-    public final void closeCurrentGroup() {
-        currentGroup = null;
-        layout.add("endgroup");
+    public void closeCurrentGroup() {
+        group = null;
     }
 
-    public final void createNewTab(final String tabTitle) {
-        layout.add("tab:" + tabTitle);
+    public void createNewTab(final String tabTitle) {
+        closeCurrentGroup();
+        tab = column();
+        addTab(tabTitle, tab);
     }
 
-    public final void setDefaultTabTitle(final String tabTitle) {
-        layout.add("defaulttab:" + tabTitle);
+    public void setDefaultTabTitle(final String tabTitle) {
+        renameTab(defaultTabTitle, tabTitle);
+        defaultTabTitle = tabTitle;
     }
 
-    public final void setHorizontalPlacement(final boolean horizontal) {
-        layout.add("horizontal:" + horizontal);
-    }
-
-    /** Harness accessor: the components in the order they were added. */
-    public final List<DialogComponent> getDialogComponents() {
-        return Collections.unmodifiableList(components);
-    }
-
-    /** Harness accessor: the title of the group a component was added to, or null. */
-    public final String getGroupTitle(final DialogComponent component) {
-        return groupOf.get(component);
+    public void setHorizontalPlacement(final boolean horizontal) {
+        this.horizontal = horizontal;
     }
 
     @Override

@@ -1,21 +1,24 @@
 package org.knime.core.node.defaultnodesettings;
 
+import javax.swing.JPanel;
+
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
+// Mirrors org.knime.core.node.defaultnodesettings.DialogComponent, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DialogComponent}: a dialog element bound to a
- * {@link SettingsModel}. The harness transfers settings through the model but builds no Swing components. Loading
- * runs, as in KNIME, {@link #checkConfigurabilityBeforeLoad}, the model's dialog load and {@link #updateComponent()};
- * saving runs {@link #validateSettingsBeforeSave()} first. (In KNIME these hooks are abstract; here they default to
- * doing nothing, so components without spec-dependent state need not implement them.)
+ * Harness stand-in: a dialog element bound to a {@link SettingsModel}, drawn into its own panel. Loading runs
+ * {@link #checkConfigurabilityBeforeLoad}, the model's dialog load and {@link #updateComponent()} (model to widgets);
+ * saving runs {@link #validateSettingsBeforeSave()} (widgets to model) first, then the model's dialog save.
  */
 public abstract class DialogComponent {
 
     private final SettingsModel model;
+    private final JPanel panel = new JPanel();
     private PortObjectSpec[] lastSpecs;
 
     public DialogComponent(final SettingsModel model) {
@@ -23,6 +26,10 @@ public abstract class DialogComponent {
             throw new NullPointerException("SettingsModel must not be null");
         }
         this.model = model;
+    }
+
+    public JPanel getComponentPanel() {
+        return panel;
     }
 
     public final SettingsModel getModel() {
@@ -42,7 +49,6 @@ public abstract class DialogComponent {
         model.dlgSaveSettingsTo(settings);
     }
 
-    /** The spec at input port {@code portID} the dialog was last opened with, or null. */
     protected final PortObjectSpec getLastTableSpec(final int portID) {
         if (lastSpecs == null || portID < 0 || portID >= lastSpecs.length) {
             return null;
@@ -50,18 +56,17 @@ public abstract class DialogComponent {
         return lastSpecs[portID];
     }
 
-    /** Brings the component in line with the model (after loading). */
-    protected void updateComponent() {
-        // no component state by default
+    public final void setEnabled(final boolean enabled) {
+        setEnabledComponents(enabled);
     }
 
-    /** Transfers the component's state into the model before saving; may reject it. */
-    protected void validateSettingsBeforeSave() throws InvalidSettingsException {
-        // no component state by default
-    }
+    protected abstract void updateComponent();
 
-    /** Refuses to open the dialog when the input specs do not allow configuring this component. */
-    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
-        // always configurable by default
-    }
+    protected abstract void validateSettingsBeforeSave() throws InvalidSettingsException;
+
+    protected abstract void checkConfigurabilityBeforeLoad(PortObjectSpec[] specs) throws NotConfigurableException;
+
+    protected abstract void setEnabledComponents(boolean enabled);
+
+    public abstract void setToolTipText(String text);
 }

@@ -1,8 +1,10 @@
 package org.knime.core.node.defaultnodesettings;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import javax.swing.JComboBox;
+import javax.swing.JLabel;
 
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataTableSpec;
@@ -11,22 +13,23 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
+// Mirrors org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
 /**
  * Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection}: selects
  * one column of the table at input port {@code specIndex} whose type is compatible with one of the given value
  * classes. As in KNIME, the dialog does not open (NotConfigurableException) without that spec or, when a column is
  * required, without a compatible column; a stored column that is not offered is replaced by the first compatible
- * column; saving stores the selected column in the model. (The RowID option of {@code SettingsModelColumnName} is not
+ * column; saving stores the selected column in the model. The drop-down holds the offered columns' specs. (The RowID option of {@code SettingsModelColumnName} is not
  * part of the harness.)
  */
 public class DialogComponentColumnNameSelection extends DialogComponent {
 
-    private final String label;
+    private final JLabel label;
+    private final JComboBox<DataColumnSpec> combo = new JComboBox<>();
     private final int specIndex;
     private final boolean required;
     private final List<Class<? extends DataValue>> classFilter;
-    private final List<String> choices = new ArrayList<>();
-    private String selected;
 
     @SafeVarargs
     public DialogComponentColumnNameSelection(final SettingsModelString model, final String label,
@@ -41,7 +44,9 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
         if (classFilter == null || classFilter.length == 0) {
             throw new NullPointerException("Classes must not be null");
         }
-        this.label = label;
+        this.label = new JLabel(label);
+        getComponentPanel().add(this.label);
+        getComponentPanel().add(combo);
         this.specIndex = specIndex;
         this.required = isRequired;
         this.classFilter = List.of(classFilter);
@@ -89,39 +94,44 @@ public class DialogComponentColumnNameSelection extends DialogComponent {
         if (!(spec instanceof DataTableSpec)) {
             return;
         }
-        choices.clear();
+        combo.removeAllItems();
+        String wanted = ((SettingsModelString) getModel()).getStringValue();
+        DataColumnSpec select = null;
         for (DataColumnSpec col : (DataTableSpec) spec) {
             if (include(col)) {
-                choices.add(col.getName());
+                combo.addItem(col);
+                if (select == null || col.getName().equals(wanted) && !select.getName().equals(wanted)) {
+                    select = col;
+                }
             }
         }
-        String wanted = ((SettingsModelString) getModel()).getStringValue();
-        selected = choices.contains(wanted) ? wanted : choices.isEmpty() ? null : choices.get(0);
-        ((SettingsModelString) getModel()).setStringValue(selected);
+        combo.setSelectedItem(select);
+        ((SettingsModelString) getModel()).setStringValue(getSelected());
+        setEnabledComponents(getModel().isEnabled());
     }
 
     @Override
     protected void validateSettingsBeforeSave() throws InvalidSettingsException {
-        ((SettingsModelString) getModel()).setStringValue(selected);
+        ((SettingsModelString) getModel()).setStringValue(getSelected());
     }
 
-    /** The name of the selected column, or null. */
+    public final DataColumnSpec getSelectedAsSpec() {
+        return (DataColumnSpec) combo.getSelectedItem();
+    }
+
     public final String getSelected() {
-        return selected;
+        DataColumnSpec col = getSelectedAsSpec();
+        return col == null ? null : col.getName();
     }
 
-    /** Harness accessor: the label. */
-    public String getLabel() {
-        return label;
+    @Override
+    protected void setEnabledComponents(final boolean enabled) {
+        combo.setEnabled(enabled);
     }
 
-    /** Harness accessor: the columns offered, in table order. */
-    public List<String> getChoices() {
-        return List.copyOf(choices);
-    }
-
-    /** Harness accessor: the value classes a column must be compatible with. */
-    public List<Class<? extends DataValue>> getClassFilter() {
-        return classFilter;
+    @Override
+    public void setToolTipText(final String text) {
+        combo.setToolTipText(text);
+        label.setToolTipText(text);
     }
 }

@@ -1,27 +1,57 @@
 package org.knime.core.node.defaultnodesettings;
 
-import java.util.List;
+import javax.swing.JButton;
+import javax.swing.JComboBox;
 
-/** Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DialogComponentFileChooser}. */
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NotConfigurableException;
+import org.knime.core.node.port.PortObjectSpec;
+
+// Mirrors org.knime.core.node.defaultnodesettings.DialogComponentFileChooser, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
+// compile-only subset.
+/**
+ * Harness stand-in: an editable path box and a browse button (which opens nothing here). The history id and the
+ * suffixes only matter to KNIME's file dialog.
+ */
 public class DialogComponentFileChooser extends DialogComponent {
 
-    private final String historyID;
-    private final List<String> validExtensions;
+    private final JComboBox<String> path = new JComboBox<>();
+    private final JButton browse = new JButton("Browse...");
 
     public DialogComponentFileChooser(final SettingsModelString stringModel, final String historyID,
             final String... validExtensions) {
         super(stringModel);
-        this.historyID = historyID;
-        this.validExtensions = List.of(validExtensions);
+        path.setEditable(true);
+        getComponentPanel().add(path);
+        getComponentPanel().add(browse);
+        updateComponent();
     }
 
-    /** Harness accessor: the id under which KNIME keeps the path history. */
-    public String getHistoryID() {
-        return historyID;
+    @Override
+    protected void updateComponent() {
+        path.setSelectedItem(((SettingsModelString) getModel()).getStringValue());
+        setEnabledComponents(getModel().isEnabled());
     }
 
-    /** Harness accessor: the file name suffixes offered in the file dialog. */
-    public List<String> getValidExtensions() {
-        return validExtensions;
+    @Override
+    protected void validateSettingsBeforeSave() throws InvalidSettingsException {
+        Object selected = path.getSelectedItem();
+        ((SettingsModelString) getModel()).setStringValue(selected == null ? null : selected.toString());
+    }
+
+    @Override
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
+        // always configurable
+    }
+
+    @Override
+    protected void setEnabledComponents(final boolean enabled) {
+        path.setEnabled(enabled);
+        browse.setEnabled(enabled);
+    }
+
+    @Override
+    public void setToolTipText(final String text) {
+        path.setToolTipText(text);
     }
 }

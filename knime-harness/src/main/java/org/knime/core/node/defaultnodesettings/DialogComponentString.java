@@ -1,17 +1,57 @@
 package org.knime.core.node.defaultnodesettings;
 
-/** Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DialogComponentString} (a text field). */
+import javax.swing.JLabel;
+import javax.swing.JTextField;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NotConfigurableException;
+import org.knime.core.node.port.PortObjectSpec;
+
+// Mirrors org.knime.core.node.defaultnodesettings.DialogComponentString, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
+// compile-only subset.
+/** Harness stand-in: a label and a text field. */
 public final class DialogComponentString extends DialogComponent {
 
-    private final String label;
+    private final JLabel label;
+    private final JTextField field = new JTextField(15);
 
     public DialogComponentString(final SettingsModelString stringModel, final String label) {
         super(stringModel);
-        this.label = label;
+        this.label = new JLabel(label);
+        getComponentPanel().add(this.label);
+        getComponentPanel().add(field);
+        updateComponent();
     }
 
-    /** Harness accessor: the label shown beside the field. */
-    public String getLabel() {
-        return label;
+    @Override
+    protected void updateComponent() {
+        String value = ((SettingsModelString) getModel()).getStringValue();
+        field.setText(value == null ? "" : value);
+        setEnabledComponents(getModel().isEnabled());
+    }
+
+    @Override
+    protected void validateSettingsBeforeSave() throws InvalidSettingsException {
+        String old = ((SettingsModelString) getModel()).getStringValue();
+        // an untouched null value stays null, as the field cannot show the difference
+        if (!(old == null && field.getText().isEmpty())) {
+            ((SettingsModelString) getModel()).setStringValue(field.getText());
+        }
+    }
+
+    @Override
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
+        // always configurable
+    }
+
+    @Override
+    protected void setEnabledComponents(final boolean enabled) {
+        field.setEnabled(enabled);
+    }
+
+    @Override
+    public void setToolTipText(final String text) {
+        field.setToolTipText(text);
+        label.setToolTipText(text);
     }
 }

@@ -1,25 +1,33 @@
 package org.knime.core.node.defaultnodesettings;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
-import org.knime.core.node.InvalidSettingsException;
+import javax.swing.DefaultListModel;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JScrollPane;
+import javax.swing.ListSelectionModel;
 
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NotConfigurableException;
+import org.knime.core.node.port.PortObjectSpec;
+
+// Mirrors org.knime.core.node.defaultnodesettings.DialogComponentStringListSelection, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
 /**
  * Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DialogComponentStringListSelection}: a list of
- * strings of which several may be selected. The harness keeps the list and the selection (in list order) instead of
- * a Swing {@code JList}: loading selects the model's strings that are in the list; saving stores the selection in
+ * strings of which several may be selected, shown in a {@code JList}: loading selects the model's strings that are in the list; saving stores the selection in
  * the model (rejecting an empty one when a selection is required); {@link #replaceListItems} swaps the list and keeps
  * what is still selectable, else selects the first item.
  */
 public final class DialogComponentStringListSelection extends DialogComponent {
 
-    private final String label;
+    private final JLabel label;
     private final boolean required;
-    private final List<String> items = new ArrayList<>();
-    private final List<String> selection = new ArrayList<>();
+    private final DefaultListModel<String> items = new DefaultListModel<>();
+    private final JList<String> list = new JList<>(items);
 
     public DialogComponentStringListSelection(final SettingsModelStringArray stringModel, final String label,
             final String... list) {
@@ -39,9 +47,15 @@ public final class DialogComponentStringListSelection extends DialogComponent {
             if (s == null) {
                 throw new NullPointerException("Options in the selection list can't be null");
             }
-            items.add(s);
+            items.addElement(s);
         }
-        this.label = label;
+        this.label = new JLabel(label);
+        this.list.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
+        if (visibleRowCount > 0) {
+            this.list.setVisibleRowCount(visibleRowCount);
+        }
+        getComponentPanel().add(this.label);
+        getComponentPanel().add(new JScrollPane(this.list));
         this.required = required;
         updateComponent();
     }
@@ -53,27 +67,44 @@ public final class DialogComponentStringListSelection extends DialogComponent {
     @Override
     protected void updateComponent() {
         select(model().getStringArrayValue());
+        setEnabledComponents(getModel().isEnabled());
     }
 
     private boolean select(final String[] values) {
-        selection.clear();
+        list.clearSelection();
         if (values != null) {
             List<String> wanted = Arrays.asList(values);
-            for (String item : items) {
-                if (wanted.contains(item)) {
-                    selection.add(item);
+            for (int i = 0; i < items.size(); i++) {
+                if (wanted.contains(items.get(i))) {
+                    list.addSelectionInterval(i, i);
                 }
             }
         }
-        return !selection.isEmpty();
+        return !list.isSelectionEmpty();
     }
 
     @Override
     protected void validateSettingsBeforeSave() throws InvalidSettingsException {
-        if (required && selection.isEmpty()) {
+        if (required && list.isSelectionEmpty()) {
             throw new InvalidSettingsException("Please select at least one item from the list.");
         }
-        model().setStringArrayValue(selection.toArray(new String[0]));
+        model().setStringArrayValue(list.getSelectedValuesList().toArray(new String[0]));
+    }
+
+    @Override
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
+        // always configurable
+    }
+
+    @Override
+    protected void setEnabledComponents(final boolean enabled) {
+        list.setEnabled(enabled);
+    }
+
+    @Override
+    public void setToolTipText(final String text) {
+        list.setToolTipText(text);
+        label.setToolTipText(text);
     }
 
     /**
@@ -87,25 +118,10 @@ public final class DialogComponentStringListSelection extends DialogComponent {
         }
         String[] sel = select == null || select.length < 1 ? model().getStringArrayValue() : select;
         items.clear();
-        items.addAll(newItems);
+        newItems.forEach(items::addElement);
         if (!select(sel)) {
-            selection.add(items.get(0));
+            list.setSelectedIndex(0);
         }
-        model().setStringArrayValue(selection.toArray(new String[0]));
-    }
-
-    /** Harness accessor: the label. */
-    public String getLabel() {
-        return label;
-    }
-
-    /** Harness accessor: the strings offered. */
-    public List<String> getChoices() {
-        return List.copyOf(items);
-    }
-
-    /** Harness accessor: the selected strings in list order. */
-    public List<String> getSelection() {
-        return List.copyOf(selection);
+        model().setStringArrayValue(list.getSelectedValuesList().toArray(new String[0]));
     }
 }

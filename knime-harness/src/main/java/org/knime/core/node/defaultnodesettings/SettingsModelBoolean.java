@@ -32,7 +32,7 @@ public class SettingsModelBoolean extends SettingsModel {
     }
 
     @Override
-    protected String getConfigName() {
+    public String getConfigName() {
         return configName;
     }
 

@@ -5,9 +5,12 @@ import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.workflow.FlowVariable;
 
-/** Harness stand-in for {@code org.knime.core.node.defaultnodesettings.SettingsModelInteger}. */
-public class SettingsModelInteger extends SettingsModelNumber {
+// Mirrors org.knime.core.node.defaultnodesettings.SettingsModelInteger, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: a integer settings model. */
+public class SettingsModelInteger extends SettingsModelNumber implements SettingsModelFlowVariableCompatible {
 
     private final String configName;
     private int value;
@@ -87,6 +90,26 @@ public class SettingsModelInteger extends SettingsModelNumber {
     @Override
     protected void saveSettingsForModel(final NodeSettingsWO settings) {
         settings.addInt(configName, value);
+    }
+
+    @Override
+    String getNumberValueStr() {
+        return String.valueOf(getIntValue());
+    }
+
+    @Override
+    void setNumberValueStr(final String newValueStr) {
+        setIntValue(Integer.parseInt(newValueStr));
+    }
+
+    @Override
+    public String getKey() {
+        return configName;
+    }
+
+    @Override
+    public FlowVariable.Type getFlowVariableType() {
+        return FlowVariable.Type.INTEGER;
     }
 
     @Override

@@ -90,6 +90,16 @@ public class SettingsModelLong extends SettingsModelNumber {
     }
 
     @Override
+    String getNumberValueStr() {
+        return String.valueOf(getLongValue());
+    }
+
+    @Override
+    void setNumberValueStr(final String newValueStr) {
+        setLongValue(Long.parseLong(newValueStr));
+    }
+
+    @Override
     public String toString() {
         return getClass().getSimpleName() + " ('" + configName + "')";
     }

@@ -7,9 +7,12 @@ import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.workflow.FlowVariable;
 
-/** Harness stand-in for {@code org.knime.core.node.defaultnodesettings.SettingsModelString}. */
-public class SettingsModelString extends SettingsModel {
+// Mirrors org.knime.core.node.defaultnodesettings.SettingsModelString, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: a string settings model. */
+public class SettingsModelString extends SettingsModel implements SettingsModelFlowVariableCompatible {
 
     private final String configName;
     private String value;
@@ -74,6 +77,16 @@ public class SettingsModelString extends SettingsModel {
     @Override
     protected void saveSettingsForModel(final NodeSettingsWO settings) {
         settings.addString(configName, value);
+    }
+
+    @Override
+    public String getKey() {
+        return configName;
+    }
+
+    @Override
+    public FlowVariable.Type getFlowVariableType() {
+        return FlowVariable.Type.STRING;
     }
 
     @Override

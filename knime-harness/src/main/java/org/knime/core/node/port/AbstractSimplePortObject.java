@@ -25,7 +25,7 @@ public abstract class AbstractSimplePortObject implements PortObject {
             extends PortObjectSerializer<T> {
 
         @Override
-        public final void savePortObject(final T portObject, final PortObjectZipOutputStream out,
+        public void savePortObject(final T portObject, final PortObjectZipOutputStream out,
                 final ExecutionMonitor exec) throws IOException, CanceledExecutionException {
             ModelContent model = new ModelContent("model.xml");
             model.addInt("version", 1);
@@ -37,7 +37,7 @@ public abstract class AbstractSimplePortObject implements PortObject {
 
         @Override
         @SuppressWarnings("unchecked")
-        public final T loadPortObject(final PortObjectZipInputStream in, final PortObjectSpec spec,
+        public T loadPortObject(final PortObjectZipInputStream in, final PortObjectSpec spec,
                 final ExecutionMonitor exec) throws IOException, CanceledExecutionException {
             ZipEntry entry = in.getNextEntry();
             if (entry == null || !"content.xml".equals(entry.getName())) {

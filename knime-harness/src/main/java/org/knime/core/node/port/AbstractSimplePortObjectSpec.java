@@ -21,7 +21,7 @@ public abstract class AbstractSimplePortObjectSpec implements PortObjectSpec {
             extends PortObjectSpecSerializer<T> {
 
         @Override
-        public final void savePortObjectSpec(final T portObjectSpec, final PortObjectSpecZipOutputStream out)
+        public void savePortObjectSpec(final T portObjectSpec, final PortObjectSpecZipOutputStream out)
                 throws IOException {
             ModelContent model = new ModelContent("model.xml");
             model.addInt("version", 1);
@@ -33,7 +33,7 @@ public abstract class AbstractSimplePortObjectSpec implements PortObjectSpec {
 
         @Override
         @SuppressWarnings("unchecked")
-        public final T loadPortObjectSpec(final PortObjectSpecZipInputStream in) throws IOException {
+        public T loadPortObjectSpec(final PortObjectSpecZipInputStream in) throws IOException {
             ZipEntry entry = in.getNextEntry();
             if (entry == null || !"content.xml".equals(entry.getName())) {
                 throw new IOException("Expected zip entry content.xml, got " + (entry == null ? "none"
