@@ -23,12 +23,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.knime.core.node.BufferedDataTable;
+import org.gaudi.knime.testsupport.DialogContents;
 import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeFactory;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponent;
-import org.knime.core.node.defaultnodesettings.DialogComponentFileChooser;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObject.PortObjectSerializer;
 import org.knime.core.node.port.PortObjectSpec;
@@ -143,16 +141,12 @@ public class PluginXmlTest {
             for (int i = 0; i < opts.getLength(); i++) {
                 options.add(((Element) opts.item(i)).getAttribute("name"));
             }
-            if (dialog instanceof DefaultNodeSettingsPane) {
-                DefaultNodeSettingsPane pane = (DefaultNodeSettingsPane) dialog;
-                for (DialogComponent dc : pane.getDialogComponents()) {
-                    // a labelled component is described under its label, a file chooser under its group title
-                    String label = dc instanceof DialogComponentFileChooser ? pane.getGroupTitle(dc)
-                            : (String) dc.getClass().getMethod("getLabel").invoke(dc);
-                    assertNotNull(what + "file chooser outside a titled group", label);
-                    assertTrue(what + "dialog option \"" + label + "\" not described; options: " + options,
-                            options.contains(label));
-                }
+            // a labelled component is described under its label, a file chooser under its group title
+            List<String> shown = DialogContents.optionNames(dialog);
+            assertFalse(what + "dialog shows no option", shown.isEmpty());
+            for (String label : shown) {
+                assertTrue(what + "dialog option \"" + label + "\" not described; options: " + options,
+                        options.contains(label));
             }
         }
     }

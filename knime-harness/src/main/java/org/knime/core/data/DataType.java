@@ -1,5 +1,7 @@
 package org.knime.core.data;
 
+import org.knime.core.data.convert.map.IdentifiableType;
+
 import java.util.Collections;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -12,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link DataValue} interfaces it implements. A type is compatible with a value class if its cells implement it, and
  * a super type of another if its cell class is assignable from the other's.
  */
-public final class DataType {
+public final class DataType implements IdentifiableType {
 
     private static final Map<Class<? extends DataCell>, DataType> CACHE = new ConcurrentHashMap<>();
     private static final DataCell MISSING = new MissingCell(null);
@@ -63,6 +65,11 @@ public final class DataType {
 
     public List<Class<? extends DataValue>> getValueClasses() {
         return valueClasses;
+    }
+
+    @Override
+    public String getIdentifier() {
+        return cellClass.getName();
     }
 
     @Override

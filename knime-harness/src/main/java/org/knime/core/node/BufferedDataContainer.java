@@ -1,9 +1,15 @@
 package org.knime.core.node;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.container.DataContainer;
 
-/** Harness stand-in for {@code org.knime.core.node.BufferedDataContainer}; created by {@link ExecutionContext}. */
+// Mirrors org.knime.core.node.BufferedDataContainer, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
+/** Harness stand-in: a data container created by {@link ExecutionContext}, yielding a {@link BufferedDataTable}. */
 public class BufferedDataContainer extends DataContainer {
 
     BufferedDataContainer(final DataTableSpec spec) {
@@ -12,7 +18,10 @@ public class BufferedDataContainer extends DataContainer {
 
     @Override
     public BufferedDataTable getTable() {
-        checkClosed();
-        return new BufferedDataTable(getTableSpec(), rows());
+        List<DataRow> rows = new ArrayList<>();
+        for (DataRow row : super.getTable()) {
+            rows.add(row);
+        }
+        return new BufferedDataTable(getTableSpec(), rows);
     }
 }

@@ -1,14 +1,16 @@
 package org.knime.core.node;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 import org.knime.core.node.config.Config;
 import org.knime.core.node.config.base.ConfigBase;
 
-/** Harness stand-in for {@code org.knime.core.node.ModelContent}: a real, in-memory content tree. */
+// Mirrors org.knime.core.node.ModelContent, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: a real, in-memory content tree. */
 public final class ModelContent extends Config implements ModelContentRO, ModelContentWO {
+
+    private static final long serialVersionUID = 1L;
 
     public ModelContent(final String key) {
         super(key);
@@ -36,10 +38,8 @@ public final class ModelContent extends Config implements ModelContentRO, ModelC
 
     /** Reads content written by {@link #saveToXML(java.io.OutputStream)}; closes the stream. */
     public static ModelContentRO loadFromXML(final InputStream in) throws IOException {
-        byte[] xml = in.readAllBytes();
-        in.close();
-        ModelContent c = new ModelContent(rootKey(xml));
-        load(new ByteArrayInputStream(xml), c);
+        ModelContent c = new ModelContent("ignored");
+        c.load(in);
         return c;
     }
 }

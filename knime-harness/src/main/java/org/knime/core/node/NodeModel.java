@@ -17,7 +17,7 @@ import org.knime.core.node.port.PortType;
  * delegating to data-table ports by default), the settings and internals hooks, warning message and logger. The
  * framework side (driving a model) is the test support.
  */
-public abstract class NodeModel {
+public abstract class NodeModel implements AbstractNodeView.ViewableModel {
 
     private final NodeLogger logger;
     private final PortType[] inPortTypes;

@@ -1,14 +1,17 @@
 package org.knime.core.node;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 import org.knime.core.node.config.Config;
+import org.knime.core.node.config.ConfigWO;
 import org.knime.core.node.config.base.ConfigBase;
 
-/** Harness stand-in for {@code org.knime.core.node.NodeSettings}: a real, in-memory settings tree. */
+// Mirrors org.knime.core.node.NodeSettings, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: a real, in-memory settings tree. */
 public final class NodeSettings extends Config implements NodeSettingsRO, NodeSettingsWO {
+
+    private static final long serialVersionUID = 1L;
 
     public NodeSettings(final String key) {
         super(key);
@@ -17,6 +20,11 @@ public final class NodeSettings extends Config implements NodeSettingsRO, NodeSe
     @Override
     public Config getInstance(final String key) {
         return new NodeSettings(key);
+    }
+
+    @Override
+    public void copyTo(final ConfigWO dest) {
+        super.copyTo(dest);
     }
 
     @Override
@@ -36,10 +44,8 @@ public final class NodeSettings extends Config implements NodeSettingsRO, NodeSe
 
     /** Reads settings written by {@link #saveToXML(java.io.OutputStream)}; closes the stream. */
     public static NodeSettingsRO loadFromXML(final InputStream in) throws IOException {
-        byte[] xml = in.readAllBytes();
-        in.close();
-        NodeSettings s = new NodeSettings(rootKey(xml));
-        load(new ByteArrayInputStream(xml), s);
-        return s;
+        NodeSettings c = new NodeSettings("ignored");
+        c.load(in);
+        return c;
     }
 }

@@ -1,21 +1,35 @@
 package org.knime.core.node;
 
-/** Harness stand-in for {@code org.knime.core.node.NodeView} (the node layer currently has no node views). */
-public abstract class NodeView<T extends NodeModel> {
+import org.knime.core.node.message.Message;
 
-    private final T nodeModel;
+// Mirrors org.knime.core.node.NodeView, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: a Swing view of a node model (the node layer currently has no node views). */
+public abstract class NodeView<T extends NodeModel> extends AbstractNodeView<T> implements NodeModelWarningListener {
 
     protected NodeView(final T nodeModel) {
-        this.nodeModel = nodeModel;
+        super(nodeModel);
     }
 
     protected T getNodeModel() {
-        return nodeModel;
+        return getViewableModel();
     }
-
-    protected abstract void modelChanged();
 
     protected abstract void onClose();
 
     protected abstract void onOpen();
+
+    @Override
+    protected void callOpenView(final String title) {
+        throw new UnsupportedOperationException("The harness opens no views");
+    }
+
+    @Override
+    public final void callCloseView() {
+        onClose();
+    }
+
+    @Override
+    public void warningChanged(final Message warning) {
+        // no warning label in the harness
+    }
 }

@@ -35,12 +35,11 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.DefaultNodeProgressMonitor;
+import org.gaudi.knime.testsupport.DialogContents;
 import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NotConfigurableException;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 
@@ -221,9 +220,8 @@ public class EdmLearnerNodeModelTest {
         PortObjectSpec[] specs = {molecules.getDataTableSpec()};
         NodeDriver.loadDialogSettings(dialog, n.saveModelSettings(), specs);
         assertEquals(custom, NodeDriver.saveDialogSettings(dialog));
-        DialogComponentColumnNameSelection gor = (DialogComponentColumnNameSelection) ((DefaultNodeSettingsPane) dialog)
-                .getDialogComponents().get(0);
-        assertEquals(List.of("id", "SMILES", "GOR"), gor.getChoices());
+        assertEquals(List.of("id", "SMILES", "GOR"),
+                DialogContents.choices(dialog, EdmLearnerNodeDialog.LABEL_GOR_COLUMN));
         // a stored column the table lacks: the dialog shows the first string column instead
         NodeSettings other = tiny(5, 3);
         other.addString(EdmLearnerNodeModel.CFG_GOR_COLUMN, "gone");

@@ -34,11 +34,10 @@ import org.knime.core.data.StringValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.DefaultNodeProgressMonitor;
+import org.gaudi.knime.testsupport.DialogContents;
 import org.gaudi.knime.testsupport.NodeDriver;
 import org.knime.core.node.NodeDialogPane;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
-import org.knime.core.node.defaultnodesettings.DialogComponentStringListSelection;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 
@@ -223,9 +222,8 @@ public class PropertyPredictorLearnerNodeModelTest {
         PortObjectSpec[] specs = {molecules.getDataTableSpec(), null};
         NodeDialogPane dialog = n.createNodeDialogPane();
         NodeDriver.loadDialogSettings(dialog, n.saveModelSettings(), specs);
-        DialogComponentStringListSelection list = (DialogComponentStringListSelection) ((DefaultNodeSettingsPane) dialog)
-                .getDialogComponents().get(1);
-        assertEquals(List.of("n_rings", "HMO_GAP_eV", "HMO_LUMO_eV"), list.getChoices());
+        assertEquals(List.of("n_rings", "HMO_GAP_eV", "HMO_LUMO_eV"),
+                DialogContents.choices(dialog, PropertyPredictorLearnerNodeDialog.LABEL_TARGETS));
         NodeSettings fromDialog = NodeDriver.saveDialogSettings(dialog);
         assertArrayEquals(new String[] {"HMO_GAP_eV"},
                 fromDialog.getStringArray(PropertyPredictorLearnerNodeModel.CFG_TARGET_COLUMNS));

@@ -1,7 +1,6 @@
 package org.knime.core.data.container;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,11 +13,13 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.RowIterator;
 import org.knime.core.data.RowKey;
 
+// Mirrors org.knime.core.data.container.DataContainer, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
+// compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.data.container.DataContainer}: collects rows in memory, checking each
+ * Harness stand-in: collects rows in memory, checking each
  * row against the spec (cell count, cell types, unique row keys) as KNIME does, and yields a table once closed.
  */
-public class DataContainer implements AutoCloseable {
+public class DataContainer implements RowAppender, RowFlushable {
 
     private final DataTableSpec spec;
     private final List<DataRow> rows = new ArrayList<>();
@@ -40,6 +41,7 @@ public class DataContainer implements AutoCloseable {
         return !closed;
     }
 
+    @Override
     public void addRowToTable(final DataRow row) {
         if (closed) {
             throw new IllegalStateException("Cannot add row: container has been closed.");
@@ -64,20 +66,23 @@ public class DataContainer implements AutoCloseable {
     }
 
     @Override
+    public void flushRows() {
+        // rows are kept in memory
+    }
+
     public void close() {
         closed = true;
+    }
+
+    public boolean isClosed() {
+        return closed;
     }
 
     public long size() {
         return rows.size();
     }
 
-    /** The rows added so far, for subclasses creating their table type. */
-    protected final List<DataRow> rows() {
-        return Collections.unmodifiableList(rows);
-    }
-
-    protected final void checkClosed() {
+    private void checkClosed() {
         if (!closed) {
             throw new IllegalStateException("Cannot get table: container is not closed.");
         }

@@ -1,11 +1,18 @@
 package org.knime.core.data.def;
 
+import org.knime.core.data.BoundedValue;
+import org.knime.core.data.ComplexNumberValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.FuzzyIntervalValue;
+import org.knime.core.data.FuzzyNumberValue;
 
-/** Harness stand-in for {@code org.knime.core.data.def.DoubleCell}. */
-public final class DoubleCell extends DataCell implements DoubleValue {
+// Mirrors org.knime.core.data.def.DoubleCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
+/** Harness stand-in: . */
+public final class DoubleCell extends DataCell implements DoubleValue, ComplexNumberValue,
+        FuzzyNumberValue, FuzzyIntervalValue, BoundedValue {
     private static final long serialVersionUID = 1L;
 
     public static final DataType TYPE = DataType.getType(DoubleCell.class);
@@ -19,6 +26,46 @@ public final class DoubleCell extends DataCell implements DoubleValue {
     @Override
     public double getDoubleValue() {
         return value;
+    }
+
+    @Override
+    public double getCore() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getMaxSupport() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getMinSupport() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getMaxCore() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getMinCore() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getCenterOfGravity() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getImaginaryValue() {
+        return 0;
+    }
+
+    @Override
+    public double getRealValue() {
+        return getDoubleValue();
     }
 
     @Override

@@ -1,13 +1,20 @@
 package org.knime.core.data.def;
 
+import org.knime.core.data.BoundedValue;
+import org.knime.core.data.ComplexNumberValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.FuzzyIntervalValue;
+import org.knime.core.data.FuzzyNumberValue;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
 
-/** Harness stand-in for {@code org.knime.core.data.def.IntCell} (also a long and a double value, as in KNIME). */
-public class IntCell extends DataCell implements IntValue, LongValue, DoubleValue {
+// Mirrors org.knime.core.data.def.IntCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
+/** Harness stand-in: (also a long and a double value, as in KNIME). */
+public class IntCell extends DataCell implements IntValue, LongValue, DoubleValue, ComplexNumberValue,
+        FuzzyNumberValue, FuzzyIntervalValue, BoundedValue {
     private static final long serialVersionUID = 1L;
 
     public static final DataType TYPE = DataType.getType(IntCell.class);
@@ -31,6 +38,46 @@ public class IntCell extends DataCell implements IntValue, LongValue, DoubleValu
     @Override
     public double getDoubleValue() {
         return value;
+    }
+
+    @Override
+    public double getCore() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getMaxSupport() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getMinSupport() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getMaxCore() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getMinCore() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getCenterOfGravity() {
+        return getDoubleValue();
+    }
+
+    @Override
+    public double getImaginaryValue() {
+        return 0;
+    }
+
+    @Override
+    public double getRealValue() {
+        return getDoubleValue();
     }
 
     @Override

@@ -2,10 +2,13 @@ package org.knime.core.data.def;
 
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
+import org.knime.core.data.NominalValue;
 import org.knime.core.data.StringValue;
 
-/** Harness stand-in for {@code org.knime.core.data.def.StringCell}. */
-public final class StringCell extends DataCell implements StringValue {
+// Mirrors org.knime.core.data.def.StringCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
+/** Harness stand-in: . */
+public final class StringCell extends DataCell implements StringValue, NominalValue {
     private static final long serialVersionUID = 1L;
 
     public static final DataType TYPE = DataType.getType(StringCell.class);

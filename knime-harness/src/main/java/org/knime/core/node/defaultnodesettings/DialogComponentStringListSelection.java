@@ -11,7 +11,6 @@ import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
 
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 // Mirrors org.knime.core.node.defaultnodesettings.DialogComponentStringListSelection, KNIME 5.5.0 (knime-core
@@ -92,7 +91,7 @@ public final class DialogComponentStringListSelection extends DialogComponent {
     }
 
     @Override
-    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) {
         // always configurable
     }
 

@@ -1,5 +1,7 @@
 package org.knime.core.node.port;
 
+import org.knime.core.internal.SerializerMethodLoader;
+
 import java.io.IOException;
 
 import javax.swing.JComponent;
@@ -17,7 +19,7 @@ public interface PortObject {
     PortType TYPE_OPTIONAL = PortTypeRegistry.getInstance().getPortType(PortObject.class, true);
 
     /** Reads and writes port objects of one class; implementations are registered in plugin.xml. */
-    abstract class PortObjectSerializer<T extends PortObject> {
+    abstract class PortObjectSerializer<T extends PortObject> implements SerializerMethodLoader.Serializer<T> {
 
         public abstract void savePortObject(T portObject, PortObjectZipOutputStream out, ExecutionMonitor exec)
                 throws IOException, CanceledExecutionException;

@@ -1,5 +1,7 @@
 package org.knime.core.node.port;
 
+import org.knime.core.internal.SerializerMethodLoader;
+
 import java.io.IOException;
 
 import javax.swing.JComponent;
@@ -8,7 +10,7 @@ import javax.swing.JComponent;
 public interface PortObjectSpec {
 
     /** Reads and writes specs of one class; implementations are registered in plugin.xml. */
-    abstract class PortObjectSpecSerializer<T extends PortObjectSpec> {
+    abstract class PortObjectSpecSerializer<T extends PortObjectSpec> implements SerializerMethodLoader.Serializer<T> {
 
         public abstract void savePortObjectSpec(T portObjectSpec, PortObjectSpecZipOutputStream out)
                 throws IOException;

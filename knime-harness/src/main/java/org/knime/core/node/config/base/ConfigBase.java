@@ -1,15 +1,19 @@
 package org.knime.core.node.config.base;
 
-import org.knime.core.node.config.Config;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import javax.swing.tree.TreeNode;
 
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -28,25 +32,31 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
+// Mirrors org.knime.core.node.config.base.ConfigBase, KNIME 5.5.0 (knime-shared analytics-platform/5.5.0, bundle
+// org.knime.core.util): compile-only subset.
 /**
- * Harness stand-in for KNIME's {@code ConfigBase}: an ordered tree of typed entries and sub-configs. Arrays are
+ * Harness stand-in: an ordered tree of typed entries and sub-configs. Arrays are
  * stored as sub-configs with an {@code array-size} entry and entries {@code "0"}, {@code "1"}, ... and the XML form
- * follows KNIME's XMLConfig format (namespace {@value #XML_NAMESPACE}), as in a workflow's {@code settings.xml}.
+ * follows KNIME's XMLConfig format, as in a workflow's {@code settings.xml}. Passwords are kept as given (the
+ * harness does not encrypt them); transient strings are not written to XML. Only sub-configs are tree children.
  */
-public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
+public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBaseRO, ConfigBaseWO {
+
+    private static final long serialVersionUID = 1L;
 
     /** Namespace of KNIME's XMLConfig documents. */
-    public static final String XML_NAMESPACE = "http://www.knime.org/2008/09/XMLConfig";
+    private static final String XML_NAMESPACE = "http://www.knime.org/2008/09/XMLConfig";
 
     private static final String ARRAY_SIZE = "array-size";
 
     /** Entry type tags as written in the XML {@code type} attribute. */
-    enum Type {
-        xstring, xint, xlong, xdouble, xboolean, xbyte
+    private enum Type {
+        xstring, xint, xlong, xdouble, xboolean, xbyte, xshort, xchar, xfloat, xpassword, xtransientstring
     }
 
     /** A typed leaf value; {@code value} is null for a null string. */
-    static final class Entry {
+    private static final class Entry implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         final Type type;
         final String value;
 
@@ -66,23 +76,14 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
         }
     }
 
-    private final String key;
     private final LinkedHashMap<String, Object> map = new LinkedHashMap<>();
 
     public ConfigBase(final String key) {
-        if (key == null) {
-            throw new IllegalArgumentException("Key must not be null.");
-        }
-        this.key = key;
+        super(key);
     }
 
     /** Creates an empty config of this kind (NodeSettings children are NodeSettings, and so on). */
-    public abstract Config getInstance(String key);
-
-    @Override
-    public String getKey() {
-        return key;
-    }
+    public abstract ConfigBase getInstance(String key);
 
     // ---------------------------------------------------------------- writing
 
@@ -94,15 +95,17 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     }
 
     @Override
-    public ConfigBase addConfigBase(String k) {
+    public final ConfigBase addConfigBase(String k) {
         ConfigBase c = getInstance(k);
         put(k, c);
+        c.setParent(this);
         return c;
     }
 
     /** Adds the given config (and its content) as child under its own key. */
-    protected void addConfigBase(ConfigBase child) {
+    protected final void addConfigBase(ConfigBase child) {
         put(child.getKey(), child);
+        child.setParent(this);
     }
 
     @Override
@@ -128,6 +131,36 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     @Override
     public void addString(String k, String value) {
         put(k, new Entry(Type.xstring, value));
+    }
+
+    @Override
+    public void addFloat(String k, float value) {
+        put(k, new Entry(Type.xfloat, Float.toString(value)));
+    }
+
+    @Override
+    public void addChar(String k, char value) {
+        put(k, new Entry(Type.xchar, Character.toString(value)));
+    }
+
+    @Override
+    public void addShort(String k, short value) {
+        put(k, new Entry(Type.xshort, Short.toString(value)));
+    }
+
+    @Override
+    public void addByte(String k, byte value) {
+        put(k, new Entry(Type.xbyte, Byte.toString(value)));
+    }
+
+    @Override
+    public void addPassword(String k, String encryptionKey, String value) {
+        put(k, new Entry(Type.xpassword, value));
+    }
+
+    @Override
+    public void addTransientString(String k, String value) {
+        put(k, new Entry(Type.xtransientstring, value));
     }
 
     private ConfigBase addArray(String k, int size) {
@@ -164,7 +197,39 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     public void addByteArray(String k, byte... values) {
         ConfigBase c = addArray(k, values.length);
         for (int i = 0; i < values.length; i++) {
-            c.put(Integer.toString(i), new Entry(Type.xbyte, Byte.toString(values[i])));
+            c.addByte(Integer.toString(i), values[i]);
+        }
+    }
+
+    @Override
+    public void addFloatArray(String k, float... values) {
+        ConfigBase c = addArray(k, values.length);
+        for (int i = 0; i < values.length; i++) {
+            c.addFloat(Integer.toString(i), values[i]);
+        }
+    }
+
+    @Override
+    public void addShortArray(String k, short... values) {
+        ConfigBase c = addArray(k, values.length);
+        for (int i = 0; i < values.length; i++) {
+            c.addShort(Integer.toString(i), values[i]);
+        }
+    }
+
+    @Override
+    public void addCharArray(String k, char... values) {
+        ConfigBase c = addArray(k, values.length);
+        for (int i = 0; i < values.length; i++) {
+            c.addChar(Integer.toString(i), values[i]);
+        }
+    }
+
+    @Override
+    public void addBooleanArray(String k, boolean... values) {
+        ConfigBase c = addArray(k, values.length);
+        for (int i = 0; i < values.length; i++) {
+            c.addBoolean(Integer.toString(i), values[i]);
         }
     }
 
@@ -192,7 +257,7 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     }
 
     @Override
-    public ConfigBase getConfigBase(String k) throws InvalidSettingsException {
+    public final ConfigBase getConfigBase(String k) throws InvalidSettingsException {
         Object o = map.get(k);
         if (!(o instanceof ConfigBase)) {
             throw new InvalidSettingsException("Config for key \"" + k + "\" not found.");
@@ -270,6 +335,82 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
         }
     }
 
+    @Override
+    public float getFloat(String k) throws InvalidSettingsException {
+        return Float.parseFloat(entry(k, Type.xfloat).value);
+    }
+
+    @Override
+    public float getFloat(String k, float def) {
+        try {
+            return getFloat(k);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public char getChar(String k) throws InvalidSettingsException {
+        return entry(k, Type.xchar).value.charAt(0);
+    }
+
+    @Override
+    public char getChar(String k, char def) {
+        try {
+            return getChar(k);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public short getShort(String k) throws InvalidSettingsException {
+        return Short.parseShort(entry(k, Type.xshort).value);
+    }
+
+    @Override
+    public short getShort(String k, short def) {
+        try {
+            return getShort(k);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public byte getByte(String k) throws InvalidSettingsException {
+        return Byte.parseByte(entry(k, Type.xbyte).value);
+    }
+
+    @Override
+    public byte getByte(String k, byte def) {
+        try {
+            return getByte(k);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public String getPassword(String k, String encryptionKey) throws InvalidSettingsException {
+        return entry(k, Type.xpassword).value;
+    }
+
+    @Override
+    public String getPassword(String k, String encryptionKey, String def) {
+        try {
+            return getPassword(k, encryptionKey);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public String getTransientString(String k) {
+        Object o = map.get(k);
+        return o instanceof Entry && ((Entry) o).type == Type.xtransientstring ? ((Entry) o).value : null;
+    }
+
     private ConfigBase array(String k) throws InvalidSettingsException {
         ConfigBase c = getConfigBase(k);
         if (!c.containsKey(ARRAY_SIZE)) {
@@ -340,7 +481,7 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
         ConfigBase c = array(k);
         byte[] r = new byte[c.getInt(ARRAY_SIZE)];
         for (int i = 0; i < r.length; i++) {
-            r[i] = Byte.parseByte(c.entry(Integer.toString(i), Type.xbyte).value);
+            r[i] = c.getByte(Integer.toString(i));
         }
         return r;
     }
@@ -349,6 +490,82 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     public byte[] getByteArray(String k, byte... def) {
         try {
             return getByteArray(k);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public float[] getFloatArray(String k) throws InvalidSettingsException {
+        ConfigBase c = array(k);
+        float[] r = new float[c.getInt(ARRAY_SIZE)];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = c.getFloat(Integer.toString(i));
+        }
+        return r;
+    }
+
+    @Override
+    public float[] getFloatArray(String k, float... def) {
+        try {
+            return getFloatArray(k);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public short[] getShortArray(String k) throws InvalidSettingsException {
+        ConfigBase c = array(k);
+        short[] r = new short[c.getInt(ARRAY_SIZE)];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = c.getShort(Integer.toString(i));
+        }
+        return r;
+    }
+
+    @Override
+    public short[] getShortArray(String k, short... def) {
+        try {
+            return getShortArray(k);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public char[] getCharArray(String k) throws InvalidSettingsException {
+        ConfigBase c = array(k);
+        char[] r = new char[c.getInt(ARRAY_SIZE)];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = c.getChar(Integer.toString(i));
+        }
+        return r;
+    }
+
+    @Override
+    public char[] getCharArray(String k, char... def) {
+        try {
+            return getCharArray(k);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public boolean[] getBooleanArray(String k) throws InvalidSettingsException {
+        ConfigBase c = array(k);
+        boolean[] r = new boolean[c.getInt(ARRAY_SIZE)];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = c.getBoolean(Integer.toString(i));
+        }
+        return r;
+    }
+
+    @Override
+    public boolean[] getBooleanArray(String k, boolean... def) {
+        try {
+            return getBooleanArray(k);
         } catch (InvalidSettingsException e) {
             return def;
         }
@@ -384,7 +601,7 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     }
 
     @Override
-    public Iterator<String> iterator() {
+    public final Iterator<String> iterator() {
         return keySet().iterator();
     }
 
@@ -406,7 +623,7 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     // ---------------------------------------------------------------- XML
 
     @Override
-    public void saveToXML(OutputStream os) throws IOException {
+    public final void saveToXML(OutputStream os) throws IOException {
         try {
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element root = doc.createElementNS(XML_NAMESPACE, "config");
@@ -419,17 +636,20 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             t.transform(new DOMSource(doc), new StreamResult(os));
         } catch (ParserConfigurationException | TransformerException e) {
-            throw new IOException("Cannot write config \"" + key + "\" as XML: " + e.getMessage(), e);
+            throw new IOException("Cannot write config \"" + getKey() + "\" as XML: " + e.getMessage(), e);
         } finally {
             os.close(); // as KNIME: the stream is closed when finished
         }
     }
 
     private void writeContent(Document doc, Element el) {
-        el.setAttribute("key", key);
+        el.setAttribute("key", getKey());
         for (Map.Entry<String, Object> e : map.entrySet()) {
             if (e.getValue() instanceof Entry) {
                 Entry v = (Entry) e.getValue();
+                if (v.type == Type.xtransientstring) {
+                    continue; // transient: never saved
+                }
                 Element x = doc.createElementNS(XML_NAMESPACE, "entry");
                 x.setAttribute("key", e.getKey());
                 x.setAttribute("type", v.type.name());
@@ -448,32 +668,18 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
         }
     }
 
-    /**
-     * Reads an XMLConfig document into {@code target} (whose key is replaced by nothing: the root's entries and
-     * sub-configs are added to it). The stream is closed afterwards.
-     */
-    protected static void load(InputStream in, ConfigBase target) throws IOException {
-        try (InputStream is = in) {
+    /** Reads an XMLConfig document into this (empty) config, taking the root's key; closes the stream. */
+    public void load(InputStream is) throws IOException {
+        try (InputStream in = is) {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             DocumentBuilder b = f.newDocumentBuilder();
-            Element root = b.parse(is).getDocumentElement();
+            Element root = b.parse(in).getDocumentElement();
             if (!"config".equals(root.getLocalName())) {
                 throw new IOException("Not an XMLConfig document: root element is <" + root.getLocalName() + ">");
             }
-            target.readContent(root);
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("Cannot parse XMLConfig: " + e.getMessage(), e);
-        }
-    }
-
-    /** The key stored in the root element of an XMLConfig document. */
-    protected static String rootKey(byte[] xml) throws IOException {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            return f.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml)).getDocumentElement()
-                    .getAttribute("key");
+            setKey(root.getAttribute("key"));
+            readContent(root);
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException("Cannot parse XMLConfig: " + e.getMessage(), e);
         }
@@ -507,24 +713,54 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (o == this) {
-            return true;
-        }
-        if (!(o instanceof ConfigBase) || o.getClass() != getClass()) {
-            return false;
-        }
-        ConfigBase c = (ConfigBase) o;
-        return key.equals(c.key) && map.equals(c.map);
+    public boolean hasIdenticalValue(AbstractConfigEntry otherConfig) {
+        return otherConfig != null && otherConfig.getClass() == getClass() && map.equals(((ConfigBase) otherConfig).map);
     }
 
     @Override
-    public int hashCode() {
-        return key.hashCode() * 31 + map.hashCode();
+    public final String toStringValue() {
+        return map.toString();
     }
 
     @Override
     public String toString() {
-        return key + map;
+        return getKey() + map;
+    }
+
+    // ---------------------------------------------------------------- tree (sub-configs are the children)
+
+    private List<TreeNode> childConfigs() {
+        List<TreeNode> children = new ArrayList<>();
+        for (Object o : map.values()) {
+            if (o instanceof ConfigBase) {
+                children.add((ConfigBase) o);
+            }
+        }
+        return children;
+    }
+
+    @Override
+    public TreeNode getChildAt(int childIndex) {
+        return childConfigs().get(childIndex);
+    }
+
+    @Override
+    public int getChildCount() {
+        return childConfigs().size();
+    }
+
+    @Override
+    public int getIndex(TreeNode node) {
+        return childConfigs().indexOf(node);
+    }
+
+    @Override
+    public final boolean isLeaf() {
+        return getChildCount() == 0;
+    }
+
+    @Override
+    public final Enumeration<TreeNode> children() {
+        return Collections.enumeration(childConfigs());
     }
 }
