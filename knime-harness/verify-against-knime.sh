@@ -31,4 +31,4 @@ for src in "$@"; do
       -not -path '*/test*' -not -path '*tests/*' -not -path '*/org/knime/*/org/knime' | sed 's#/org/knime$##' | sort -u)
 done
 echo "KNIME $tag: ${#roots[@]} source roots" >&2
-exec java "$here/tools/KnimeApiDiff.java" "$here/src/main/java" "${roots[@]}"
+java "$here/tools/KnimeApiDiff.java" "$here/src/main/java" "${roots[@]}"

@@ -46,7 +46,8 @@ import com.sun.source.util.JavacTask;
  * type; implicit default constructors included) that KNIME does not declare in that type, or declares with a
  * different return/field type, parameter types, varargs, type parameters, modifiers or thrown exceptions; and every
  * abstract KNIME method the harness type lacks (code implementing the harness type would not compile against
- * KNIME). Harness types with no KNIME source are listed, not compared. Exit status 1 when any difference is found.
+ * KNIME). A harness type missing from a package the KNIME sources hold is a difference; a harness package no KNIME
+ * root holds (e.g. org.knime.chem.types when only knime-core is given) is listed as without source, not compared. Exit status 1 when any difference is found.
  *
  * <p>Usage: {@code java KnimeApiDiff.java <harness-src-root> <knime-src-root>...}
  */
@@ -80,11 +81,16 @@ public final class KnimeApiDiff {
             }
             String name = rel.toString().replace(".java", "").replace('/', '.');
             if (kf == null) {
-                noSource.add(name);
+                Path pkg = rel.getParent();
+                if (knimeRoots.stream().anyMatch(r -> Files.isDirectory(r.resolve(pkg)))) {
+                    differences.add(name + ": type not in KNIME (its package is)");
+                } else {
+                    noSource.add(name);
+                }
                 continue;
             }
-            Map<String, TypeInfo> harness = parse(hf, List.of(harnessRoot), true);
-            Map<String, TypeInfo> knime = parse(kf, knimeRoots, false);
+            Map<String, TypeInfo> harness = parse(hf, List.of(harnessRoot));
+            Map<String, TypeInfo> knime = parse(kf, knimeRoots);
             for (TypeInfo h : harness.values()) {
                 if (h.nested && !isApi(h.modifiers)) {
                     continue;
@@ -240,8 +246,7 @@ public final class KnimeApiDiff {
 
     private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
-    private static Map<String, TypeInfo> parse(final Path file, final List<Path> roots, final boolean apiOnly)
-            throws IOException {
+    private static Map<String, TypeInfo> parse(final Path file, final List<Path> roots) throws IOException {
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = JAVAC.getStandardFileManager(diags, null, null)) {
             JavacTask task = (JavacTask) JAVAC.getTask(null, fm, diags, List.of("-proc:none"), null,
@@ -251,7 +256,7 @@ public final class KnimeApiDiff {
                 Resolver r = new Resolver(unit, roots);
                 for (Tree t : unit.getTypeDecls()) {
                     if (t instanceof ClassTree) {
-                        collect((ClassTree) t, r.pkg, false, r, apiOnly, types);
+                        collect((ClassTree) t, r.pkg, false, r, types);
                     }
                 }
             }
@@ -260,7 +265,7 @@ public final class KnimeApiDiff {
     }
 
     private static TypeInfo collect(final ClassTree c, final String outer, final boolean inInterface, final Resolver r,
-            final boolean apiOnly, final Map<String, TypeInfo> out) {
+            final Map<String, TypeInfo> out) {
         TypeInfo t = new TypeInfo();
         t.name = outer.isEmpty() ? c.getSimpleName().toString() : outer + "." + c.getSimpleName();
         t.kind = c.getKind().name().toLowerCase();
@@ -351,7 +356,7 @@ public final class KnimeApiDiff {
                 Member x = new Member();
                 x.what = "nested type";
                 x.key = nested.getSimpleName().toString();
-                x.modifiers = collect(nested, t.name, isInterface, r, apiOnly, out).modifiers;
+                x.modifiers = collect(nested, t.name, isInterface, r, out).modifiers;
                 t.members.put(x.key, x);
             }
         }
