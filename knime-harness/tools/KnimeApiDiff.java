@@ -47,7 +47,9 @@ import com.sun.source.util.JavacTask;
  * different return/field type, parameter types, varargs, type parameters, modifiers or thrown exceptions; and every
  * abstract KNIME method the harness type lacks (code implementing the harness type would not compile against
  * KNIME). A harness type missing from a package the KNIME sources hold is a difference; a harness package no KNIME
- * root holds (e.g. org.knime.chem.types when only knime-core is given) is listed as without source, not compared. Exit status 1 when any difference is found.
+ * root holds (e.g. org.knime.chem.types when only knime-core is given) is listed as without source, not compared.
+ * Package-private and private harness members are the stand-in's own plumbing, invisible to code in other packages,
+ * and are not compared. Exit status 1 when any difference is found.
  *
  * <p>Usage: {@code java KnimeApiDiff.java <harness-src-root> <knime-src-root>...}
  */

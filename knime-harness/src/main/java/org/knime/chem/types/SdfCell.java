@@ -4,7 +4,9 @@ import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.StringValue;
 
-/** Harness stand-in for {@code org.knime.chem.types.SdfCell}: a SDF string; create one with {@code SdfCellFactory}. */
+// Mirrors org.knime.chem.types.SdfCell, KNIME Base Chemistry Types 5.5 (knime-chemistry, bundle org.knime.chem.types;
+// its source is not available here): compile-only subset.
+/** Harness stand-in: a SDF string; create one with {@code SdfCellFactory}. */
 public final class SdfCell extends DataCell implements SdfValue, StringValue {
     private static final long serialVersionUID = 1L;
 

@@ -3,7 +3,9 @@ package org.knime.chem.types;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 
-/** Harness stand-in for {@code org.knime.chem.types.SdfCellFactory} ({@link #create(String)} only). */
+// Mirrors org.knime.chem.types.SdfCellFactory, KNIME Base Chemistry Types 5.5 (knime-chemistry, bundle
+// org.knime.chem.types; its source is not available here): compile-only subset.
+/** Harness stand-in ({@link #create(String)} only). */
 public final class SdfCellFactory {
 
     /** The column type of the cells {@link #create(String)} returns. */

@@ -4,7 +4,9 @@ import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.StringValue;
 
-/** Harness stand-in for {@code org.knime.chem.types.SmilesCell}: a SMILES string; create one with {@code SmilesCellFactory}. */
+// Mirrors org.knime.chem.types.SmilesCell, KNIME Base Chemistry Types 5.5 (knime-chemistry, bundle
+// org.knime.chem.types; its source is not available here): compile-only subset.
+/** Harness stand-in: a SMILES string; create one with {@code SmilesCellFactory}. */
 public final class SmilesCell extends DataCell implements SmilesValue, StringValue {
     private static final long serialVersionUID = 1L;
 

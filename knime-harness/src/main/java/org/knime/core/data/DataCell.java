@@ -2,8 +2,9 @@ package org.knime.core.data;
 
 import java.io.Serializable;
 
+// Mirrors org.knime.core.data.DataCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.data.DataCell}: an immutable cell; its {@link DataType} is derived from
+ * Harness stand-in: an immutable cell; its {@link DataType} is derived from
  * its class, equality requires the same class and {@link #equalsDataCell(DataCell)}.
  */
 public abstract class DataCell implements DataValue, Serializable {

@@ -1,6 +1,7 @@
 package org.knime.core.data;
 
-/** Harness stand-in for {@code org.knime.core.data.DataColumnSpec}: a column's name and type. */
+// Mirrors org.knime.core.data.DataColumnSpec, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: a column's name and type. */
 public final class DataColumnSpec {
 
     private final String name;

@@ -1,6 +1,8 @@
 package org.knime.core.data;
 
-/** Harness stand-in for {@code org.knime.core.data.DataColumnSpecCreator}. */
+// Mirrors org.knime.core.data.DataColumnSpecCreator, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
+/** Harness stand-in. */
 public final class DataColumnSpecCreator {
 
     private String name;

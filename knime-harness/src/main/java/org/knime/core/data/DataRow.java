@@ -3,7 +3,8 @@ package org.knime.core.data;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
-/** Harness stand-in for {@code org.knime.core.data.DataRow}. */
+// Mirrors org.knime.core.data.DataRow, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in. */
 public interface DataRow extends Iterable<DataCell> {
 
     RowKey getKey();

@@ -1,6 +1,7 @@
 package org.knime.core.data;
 
-/** Harness stand-in for {@code org.knime.core.data.DataTable}. */
+// Mirrors org.knime.core.data.DataTable, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in. */
 public interface DataTable extends Iterable<DataRow> {
 
     DataTableSpec getDataTableSpec();

@@ -10,7 +10,8 @@ import javax.swing.JComponent;
 
 import org.knime.core.node.port.PortObjectSpec;
 
-/** Harness stand-in for {@code org.knime.core.data.DataTableSpec}: named, uniquely named, typed columns. */
+// Mirrors org.knime.core.data.DataTableSpec, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: named, uniquely named, typed columns. */
 public final class DataTableSpec implements PortObjectSpec, Iterable<DataColumnSpec> {
 
     private static final String DEFAULT_NAME = "default";

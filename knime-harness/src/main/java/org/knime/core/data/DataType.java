@@ -1,16 +1,17 @@
 package org.knime.core.data;
 
-import org.knime.core.data.convert.map.IdentifiableType;
-
 import java.util.Collections;
-import java.util.List;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.knime.core.data.convert.map.IdentifiableType;
+
+// Mirrors org.knime.core.data.DataType, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.data.DataType}: a column type given by a cell class and the
+ * Harness stand-in: a column type given by a cell class and the
  * {@link DataValue} interfaces it implements. A type is compatible with a value class if its cells implement it, and
  * a super type of another if its cell class is assignable from the other's.
  */

@@ -1,5 +1,6 @@
 package org.knime.core.data;
 
-/** Harness stand-in for {@code org.knime.core.data.DataValue}: marker for the value interfaces a cell implements. */
+// Mirrors org.knime.core.data.DataValue, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: marker for the value interfaces a cell implements. */
 public interface DataValue {
 }

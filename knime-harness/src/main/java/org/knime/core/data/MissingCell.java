@@ -2,7 +2,8 @@ package org.knime.core.data;
 
 import java.util.Objects;
 
-/** Harness stand-in for {@code org.knime.core.data.MissingCell}: a missing value, optionally with an error. */
+// Mirrors org.knime.core.data.MissingCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: a missing value, optionally with an error. */
 public final class MissingCell extends DataCell implements MissingValue {
     private static final long serialVersionUID = 1L;
 

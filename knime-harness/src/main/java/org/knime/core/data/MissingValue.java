@@ -1,6 +1,7 @@
 package org.knime.core.data;
 
-/** Harness stand-in for {@code org.knime.core.data.MissingValue}: implemented by missing cells only. */
+// Mirrors org.knime.core.data.MissingValue, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: implemented by missing cells only. */
 public interface MissingValue extends DataValue {
 
     String getError();

@@ -1,6 +1,7 @@
 package org.knime.core.data;
 
-/** Harness stand-in for {@code org.knime.core.data.RowKey}. */
+// Mirrors org.knime.core.data.RowKey, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in. */
 public final class RowKey implements RowKeyValue {
 
     private final String key;

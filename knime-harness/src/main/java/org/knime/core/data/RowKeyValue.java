@@ -1,6 +1,7 @@
 package org.knime.core.data;
 
-/** Harness stand-in for {@code org.knime.core.data.RowKeyValue} (KNIME 5.5.0, org.knime.core). */
+// Mirrors org.knime.core.data.RowKeyValue, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in (KNIME 5.5.0, org.knime.core). */
 public interface RowKeyValue {
 
     String getString();

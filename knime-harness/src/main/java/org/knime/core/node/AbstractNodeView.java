@@ -1,7 +1,6 @@
 package org.knime.core.node;
 
-// Mirrors org.knime.core.node.AbstractNodeView, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
-// subset.
+// Mirrors org.knime.core.node.AbstractNodeView, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /** Harness stand-in: the base of node views; the harness never opens one. */
 public abstract class AbstractNodeView<T extends AbstractNodeView.ViewableModel> {
 

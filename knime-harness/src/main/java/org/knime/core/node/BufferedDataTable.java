@@ -13,7 +13,9 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortType;
 import org.knime.core.node.port.PortTypeRegistry;
 
-/** Harness stand-in for {@code org.knime.core.node.BufferedDataTable}: an immutable in-memory table. */
+// Mirrors org.knime.core.node.BufferedDataTable, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
+/** Harness stand-in: an immutable in-memory table. */
 public final class BufferedDataTable implements DataTable, PortObject {
 
     public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(BufferedDataTable.class);

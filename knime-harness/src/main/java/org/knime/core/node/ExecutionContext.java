@@ -2,8 +2,9 @@ package org.knime.core.node;
 
 import org.knime.core.data.DataTableSpec;
 
+// Mirrors org.knime.core.node.ExecutionContext, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.ExecutionContext}: an {@link ExecutionMonitor} that creates
+ * Harness stand-in: an {@link ExecutionMonitor} that creates
  * in-memory {@link BufferedDataContainer}s. Instances come from the test support (NodeDriver); KNIME
  * itself creates them in the real framework.
  */

@@ -1,11 +1,12 @@
 package org.knime.core.node;
 
-import org.knime.core.node.workflow.NodeProgressListener;
-
 import java.util.function.Supplier;
 
+import org.knime.core.node.workflow.NodeProgressListener;
+
+// Mirrors org.knime.core.node.ExecutionMonitor, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.ExecutionMonitor}: progress in [0,1], messages, cancel checks,
+ * Harness stand-in: progress in [0,1], messages, cancel checks,
  * and sub-progress monitors that map their [0,1] onto a fraction of the parent's progress.
  */
 public class ExecutionMonitor {

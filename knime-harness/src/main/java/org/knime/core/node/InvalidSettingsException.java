@@ -1,6 +1,8 @@
 package org.knime.core.node;
 
-/** Harness stand-in for {@code org.knime.core.node.InvalidSettingsException}. */
+// Mirrors org.knime.core.node.InvalidSettingsException, KNIME 5.5.0 (knime-shared analytics-platform/5.5.0, bundle
+// org.knime.core.util): compile-only subset.
+/** Harness stand-in. */
 public class InvalidSettingsException extends Exception {
     private static final long serialVersionUID = 1L;
 

@@ -2,7 +2,8 @@ package org.knime.core.node;
 
 import org.knime.core.node.config.ConfigWO;
 
-/** Harness stand-in for {@code org.knime.core.node.ModelContentWO}. */
+// Mirrors org.knime.core.node.ModelContentWO, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in. */
 public interface ModelContentWO extends ConfigWO {
 
     ModelContentWO addModelContent(String key);

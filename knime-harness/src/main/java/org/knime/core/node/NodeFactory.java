@@ -1,7 +1,8 @@
 package org.knime.core.node;
 
+// Mirrors org.knime.core.node.NodeFactory, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.NodeFactory}. KNIME reads the node description
+ * Harness stand-in. KNIME reads the node description
  * {@code <FactorySimpleName>.xml} beside the factory; the harness does not (the project's tests check it).
  *
  * @param <T> the node model type

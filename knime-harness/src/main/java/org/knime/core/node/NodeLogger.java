@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Harness stand-in for {@code org.knime.core.node.NodeLogger}, writing to java.util.logging. */
+// Mirrors org.knime.core.node.NodeLogger, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in, writing to java.util.logging. */
 public final class NodeLogger {
 
     private final Logger logger;

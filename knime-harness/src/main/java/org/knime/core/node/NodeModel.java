@@ -12,8 +12,9 @@ import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
+// Mirrors org.knime.core.node.NodeModel, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.NodeModel}: port types, the configure/execute pairs (general ports
+ * Harness stand-in: port types, the configure/execute pairs (general ports
  * delegating to data-table ports by default), the settings and internals hooks, warning message and logger. The
  * framework side (driving a model) is the test support.
  */
@@ -140,7 +141,7 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
         pushedFlowVariables.put(name, value);
     }
 
-    /** The variables pushed so far (name to String, Integer or Double), in push order; read by the test support through reflection. */
+    /** The variables pushed so far (name to String, Integer or Double), in push order; read by the test support. */
     private Map<String, Object> getPushedFlowVariables() {
         return Collections.unmodifiableMap(new LinkedHashMap<>(pushedFlowVariables));
     }

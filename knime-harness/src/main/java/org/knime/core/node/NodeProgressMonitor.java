@@ -2,8 +2,8 @@ package org.knime.core.node;
 
 import org.knime.core.node.workflow.NodeProgressListener;
 
-// Mirrors org.knime.core.node.NodeProgressMonitor, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): subset
-// (every abstract method; the default methods left out).
+// Mirrors org.knime.core.node.NodeProgressMonitor, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): subset (every
+// abstract method; the default methods left out).
 /** Harness stand-in: progress and cancellation of a running node. */
 public interface NodeProgressMonitor {
 

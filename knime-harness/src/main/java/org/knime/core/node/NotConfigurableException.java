@@ -1,6 +1,8 @@
 package org.knime.core.node;
 
-/** Harness stand-in for {@code org.knime.core.node.NotConfigurableException} (dialog cannot open). */
+// Mirrors org.knime.core.node.NotConfigurableException, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
+/** Harness stand-in (dialog cannot open). */
 public class NotConfigurableException extends Exception {
     private static final long serialVersionUID = 1L;
 

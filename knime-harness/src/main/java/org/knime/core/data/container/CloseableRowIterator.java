@@ -4,7 +4,9 @@ import java.io.Closeable;
 
 import org.knime.core.data.RowIterator;
 
-/** Harness stand-in for {@code org.knime.core.data.container.CloseableRowIterator}. */
+// Mirrors org.knime.core.data.container.CloseableRowIterator, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
+// compile-only subset.
+/** Harness stand-in. */
 public abstract class CloseableRowIterator extends RowIterator implements Closeable {
 
     @Override

@@ -13,8 +13,8 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.RowIterator;
 import org.knime.core.data.RowKey;
 
-// Mirrors org.knime.core.data.container.DataContainer, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
-// compile-only subset.
+// Mirrors org.knime.core.data.container.DataContainer, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
 /**
  * Harness stand-in: collects rows in memory, checking each
  * row against the spec (cell count, cell types, unique row keys) as KNIME does, and yields a table once closed.

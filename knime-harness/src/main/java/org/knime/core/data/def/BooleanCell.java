@@ -12,8 +12,7 @@ import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
 import org.knime.core.data.NominalValue;
 
-// Mirrors org.knime.core.data.def.BooleanCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
-// subset.
+// Mirrors org.knime.core.data.def.BooleanCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /** Harness stand-in: use {@link #TRUE} and {@link #FALSE}. */
 public final class BooleanCell extends DataCell implements BooleanValue, IntValue, LongValue, DoubleValue,
         ComplexNumberValue, FuzzyNumberValue, FuzzyIntervalValue, BoundedValue, NominalValue {

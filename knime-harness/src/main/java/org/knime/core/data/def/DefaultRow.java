@@ -7,7 +7,8 @@ import org.knime.core.data.DataCell;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.RowKey;
 
-/** Harness stand-in for {@code org.knime.core.data.def.DefaultRow}. */
+// Mirrors org.knime.core.data.def.DefaultRow, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in. */
 public class DefaultRow implements DataRow {
 
     private final RowKey key;

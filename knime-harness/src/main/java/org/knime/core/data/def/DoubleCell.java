@@ -8,8 +8,7 @@ import org.knime.core.data.DoubleValue;
 import org.knime.core.data.FuzzyIntervalValue;
 import org.knime.core.data.FuzzyNumberValue;
 
-// Mirrors org.knime.core.data.def.DoubleCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
-// subset.
+// Mirrors org.knime.core.data.def.DoubleCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /** Harness stand-in: . */
 public final class DoubleCell extends DataCell implements DoubleValue, ComplexNumberValue,
         FuzzyNumberValue, FuzzyIntervalValue, BoundedValue {

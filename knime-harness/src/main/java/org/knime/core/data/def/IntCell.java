@@ -10,8 +10,7 @@ import org.knime.core.data.FuzzyNumberValue;
 import org.knime.core.data.IntValue;
 import org.knime.core.data.LongValue;
 
-// Mirrors org.knime.core.data.def.IntCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
-// subset.
+// Mirrors org.knime.core.data.def.IntCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /** Harness stand-in: (also a long and a double value, as in KNIME). */
 public class IntCell extends DataCell implements IntValue, LongValue, DoubleValue, ComplexNumberValue,
         FuzzyNumberValue, FuzzyIntervalValue, BoundedValue {

@@ -9,8 +9,7 @@ import org.knime.core.data.FuzzyIntervalValue;
 import org.knime.core.data.FuzzyNumberValue;
 import org.knime.core.data.LongValue;
 
-// Mirrors org.knime.core.data.def.LongCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
-// subset.
+// Mirrors org.knime.core.data.def.LongCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /** Harness stand-in: (also a double value, as in KNIME). */
 public class LongCell extends DataCell implements LongValue, DoubleValue, ComplexNumberValue,
         FuzzyNumberValue, FuzzyIntervalValue, BoundedValue {

@@ -5,8 +5,7 @@ import org.knime.core.data.DataType;
 import org.knime.core.data.NominalValue;
 import org.knime.core.data.StringValue;
 
-// Mirrors org.knime.core.data.def.StringCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
-// subset.
+// Mirrors org.knime.core.data.def.StringCell, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /** Harness stand-in: . */
 public final class StringCell extends DataCell implements StringValue, NominalValue {
     private static final long serialVersionUID = 1L;

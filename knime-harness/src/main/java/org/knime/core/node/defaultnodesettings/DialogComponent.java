@@ -8,8 +8,8 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
-// Mirrors org.knime.core.node.defaultnodesettings.DialogComponent, KNIME 5.5.0 (knime-core
-// analytics-platform/5.5.0): compile-only subset.
+// Mirrors org.knime.core.node.defaultnodesettings.DialogComponent, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
+// compile-only subset.
 /**
  * Harness stand-in: a dialog element bound to a {@link SettingsModel}, drawn into its own panel. Loading runs
  * {@link #checkConfigurabilityBeforeLoad}, the model's dialog load and {@link #updateComponent()} (model to widgets);

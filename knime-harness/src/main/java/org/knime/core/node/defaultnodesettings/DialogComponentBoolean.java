@@ -6,8 +6,8 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
-// Mirrors org.knime.core.node.defaultnodesettings.DialogComponentBoolean, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
-// compile-only subset.
+// Mirrors org.knime.core.node.defaultnodesettings.DialogComponentBoolean, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
 /** Harness stand-in: a check box labelled with the option's name. */
 public final class DialogComponentBoolean extends DialogComponent {
 

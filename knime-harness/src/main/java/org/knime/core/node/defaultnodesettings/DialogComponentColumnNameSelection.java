@@ -16,12 +16,11 @@ import org.knime.core.node.port.PortObjectSpec;
 // Mirrors org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection, KNIME 5.5.0 (knime-core
 // analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection}: selects
- * one column of the table at input port {@code specIndex} whose type is compatible with one of the given value
- * classes. As in KNIME, the dialog does not open (NotConfigurableException) without that spec or, when a column is
- * required, without a compatible column; a stored column that is not offered is replaced by the first compatible
- * column; saving stores the selected column in the model. The drop-down holds the offered columns' specs. (The RowID option of {@code SettingsModelColumnName} is not
- * part of the harness.)
+ * Harness stand-in: selects one column of the table at input port {@code specIndex} whose type is compatible with one
+ * of the given value classes. As in KNIME, the dialog does not open (NotConfigurableException) without that spec or,
+ * when a column is required, without a compatible column; a stored column that is not offered is replaced by the first
+ * compatible column; saving stores the selected column in the model. The drop-down holds the offered columns' specs.
+ * (The RowID option of {@code SettingsModelColumnName} is not part of the harness.)
  */
 public class DialogComponentColumnNameSelection extends DialogComponent {
 

@@ -7,8 +7,8 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
-// Mirrors org.knime.core.node.defaultnodesettings.DialogComponentFileChooser, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
-// compile-only subset.
+// Mirrors org.knime.core.node.defaultnodesettings.DialogComponentFileChooser, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
 /**
  * Harness stand-in: an editable path box and a browse button (which opens nothing here). The history id and the
  * suffixes only matter to KNIME's file dialog.

@@ -8,8 +8,8 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
-// Mirrors org.knime.core.node.defaultnodesettings.DialogComponentNumber, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
-// compile-only subset.
+// Mirrors org.knime.core.node.defaultnodesettings.DialogComponentNumber, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
 /** Harness stand-in: a label and a spinner stepping by {@code stepSize}. */
 public class DialogComponentNumber extends DialogComponent {
 

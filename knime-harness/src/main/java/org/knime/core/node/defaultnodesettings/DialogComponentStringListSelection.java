@@ -16,10 +16,10 @@ import org.knime.core.node.port.PortObjectSpec;
 // Mirrors org.knime.core.node.defaultnodesettings.DialogComponentStringListSelection, KNIME 5.5.0 (knime-core
 // analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.defaultnodesettings.DialogComponentStringListSelection}: a list of
- * strings of which several may be selected, shown in a {@code JList}: loading selects the model's strings that are in the list; saving stores the selection in
- * the model (rejecting an empty one when a selection is required); {@link #replaceListItems} swaps the list and keeps
- * what is still selectable, else selects the first item.
+ * Harness stand-in: a list of strings of which several may be selected, shown in a {@code JList}: loading selects the
+ * model's strings that are in the list; saving stores the selection in the model (rejecting an empty one when a
+ * selection is required); {@link #replaceListItems} swaps the list and keeps what is still selectable, else selects the
+ * first item.
  */
 public final class DialogComponentStringListSelection extends DialogComponent {
 

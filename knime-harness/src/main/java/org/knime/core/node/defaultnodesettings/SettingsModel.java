@@ -12,8 +12,10 @@ import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.config.Config;
 import org.knime.core.node.port.PortObjectSpec;
 
+// Mirrors org.knime.core.node.defaultnodesettings.SettingsModel, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
+// compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.defaultnodesettings.SettingsModel}. As in KNIME, saving writes
+ * Harness stand-in. As in KNIME, saving writes
  * the value(s) plus a {@code <configName>_Internals} sub-config holding {@code SettingsModelID} and
  * {@code EnabledStatus}; validation and loading honour a saved disabled state and tolerate absent internals.
  */

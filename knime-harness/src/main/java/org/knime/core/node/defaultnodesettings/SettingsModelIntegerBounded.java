@@ -2,7 +2,9 @@ package org.knime.core.node.defaultnodesettings;
 
 import org.knime.core.node.InvalidSettingsException;
 
-/** Harness stand-in for {@code org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded}: value in [min, max]. */
+// Mirrors org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in: value in [min, max]. */
 public class SettingsModelIntegerBounded extends SettingsModelInteger {
 
     private final int minValue;

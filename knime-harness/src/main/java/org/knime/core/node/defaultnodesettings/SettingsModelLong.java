@@ -6,7 +6,9 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
-/** Harness stand-in for {@code org.knime.core.node.defaultnodesettings.SettingsModelLong}. */
+// Mirrors org.knime.core.node.defaultnodesettings.SettingsModelLong, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
+// compile-only subset.
+/** Harness stand-in. */
 public class SettingsModelLong extends SettingsModelNumber {
 
     private final String configName;

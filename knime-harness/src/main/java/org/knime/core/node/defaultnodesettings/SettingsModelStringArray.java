@@ -9,8 +9,10 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
+// Mirrors org.knime.core.node.defaultnodesettings.SettingsModelStringArray, KNIME 5.5.0 (knime-core
+// analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.defaultnodesettings.SettingsModelStringArray}: a string array
+ * Harness stand-in: a string array
  * saved under its config name. Listeners are told when the set of strings changes (as in KNIME, a mere reordering
  * does not notify).
  */

@@ -13,8 +13,10 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.ModelContent;
 import org.knime.core.node.ModelContentRO;
 
+// Mirrors org.knime.core.node.port.AbstractPortObject, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.port.AbstractPortObject}: a port object that writes its own zip
+ * Harness stand-in: a port object that writes its own zip
  * entries. The serializer first writes a {@code meta.xml} entry naming the class, then calls {@link #save}; loading
  * instantiates the class through its public no-arg constructor and calls {@link #load}.
  */

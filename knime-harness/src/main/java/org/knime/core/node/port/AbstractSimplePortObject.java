@@ -12,8 +12,10 @@ import org.knime.core.node.ModelContent;
 import org.knime.core.node.ModelContentRO;
 import org.knime.core.node.ModelContentWO;
 
+// Mirrors org.knime.core.node.port.AbstractSimplePortObject, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
+// compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.port.AbstractSimplePortObject}: a port object that saves itself to
+ * Harness stand-in: a port object that saves itself to
  * a {@link ModelContentWO}. The serializer writes one {@code content.xml} entry (version, class name and the
  * object's content under {@code model}); loading instantiates the class through its public no-arg constructor and
  * calls {@link #load}. Equality compares the saved content.

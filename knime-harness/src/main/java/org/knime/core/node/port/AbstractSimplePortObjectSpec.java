@@ -10,8 +10,10 @@ import org.knime.core.node.ModelContent;
 import org.knime.core.node.ModelContentRO;
 import org.knime.core.node.ModelContentWO;
 
+// Mirrors org.knime.core.node.port.AbstractSimplePortObjectSpec, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
+// compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.port.AbstractSimplePortObjectSpec}: a spec that saves itself to a
+ * Harness stand-in: a spec that saves itself to a
  * {@link ModelContentWO}. The serializer writes one {@code content.xml} entry; equality compares saved content.
  */
 public abstract class AbstractSimplePortObjectSpec implements PortObjectSpec {

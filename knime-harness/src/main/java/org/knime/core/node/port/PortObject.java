@@ -1,15 +1,15 @@
 package org.knime.core.node.port;
 
-import org.knime.core.internal.SerializerMethodLoader;
-
 import java.io.IOException;
 
 import javax.swing.JComponent;
 
+import org.knime.core.internal.SerializerMethodLoader;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 
-/** Harness stand-in for {@code org.knime.core.node.port.PortObject}. */
+// Mirrors org.knime.core.node.port.PortObject, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
+/** Harness stand-in. */
 public interface PortObject {
 
     /** The port type accepting any port object. */

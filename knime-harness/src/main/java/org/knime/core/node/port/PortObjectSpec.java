@@ -1,12 +1,14 @@
 package org.knime.core.node.port;
 
-import org.knime.core.internal.SerializerMethodLoader;
-
 import java.io.IOException;
 
 import javax.swing.JComponent;
 
-/** Harness stand-in for {@code org.knime.core.node.port.PortObjectSpec}. */
+import org.knime.core.internal.SerializerMethodLoader;
+
+// Mirrors org.knime.core.node.port.PortObjectSpec, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
+/** Harness stand-in. */
 public interface PortObjectSpec {
 
     /** Reads and writes specs of one class; implementations are registered in plugin.xml. */

@@ -3,7 +3,9 @@ package org.knime.core.node.port;
 import java.io.OutputStream;
 import java.util.zip.ZipOutputStream;
 
-/** Harness stand-in for {@code org.knime.core.node.port.PortObjectZipOutputStream}; obtain one from {@link PortUtil}. */
+// Mirrors org.knime.core.node.port.PortObjectZipOutputStream, KNIME 5.5.0 (knime-core analytics-platform/5.5.0):
+// compile-only subset.
+/** Harness stand-in; obtain one from {@link PortUtil}. */
 public class PortObjectZipOutputStream extends ZipOutputStream {
 
     PortObjectZipOutputStream(final OutputStream stream) {

@@ -2,8 +2,9 @@ package org.knime.core.node.port;
 
 import java.util.Objects;
 
+// Mirrors org.knime.core.node.port.PortType, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.port.PortType}; instances come from
+ * Harness stand-in; instances come from
  * {@link PortTypeRegistry#getPortType(Class)}.
  */
 public final class PortType {

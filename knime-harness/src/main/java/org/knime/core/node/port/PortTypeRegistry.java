@@ -18,8 +18,10 @@ import org.knime.core.node.port.PortObjectSpec.PortObjectSpecSerializer;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+// Mirrors org.knime.core.node.port.PortTypeRegistry, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only
+// subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.port.PortTypeRegistry}. As in KNIME, port types and their
+ * Harness stand-in. As in KNIME, port types and their
  * serializers are declared through the {@code org.knime.core.PortType} extension point; the harness reads those
  * declarations from every {@code plugin.xml} on the class path instead of the Eclipse extension registry.
  */

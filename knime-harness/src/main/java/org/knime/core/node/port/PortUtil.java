@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.zip.ZipEntry;
 
+// Mirrors org.knime.core.node.port.PortUtil, KNIME 5.5.0 (knime-core analytics-platform/5.5.0): compile-only subset.
 /**
- * Harness stand-in for {@code org.knime.core.node.port.PortUtil} (stream factories only): as in KNIME, the output
+ * Harness stand-in (stream factories only): as in KNIME, the output
  * streams are opened with a first entry ({@code portObject.file} / {@code portSpec.file}) that the matching input
  * streams skip before handing the stream to a serializer.
  */

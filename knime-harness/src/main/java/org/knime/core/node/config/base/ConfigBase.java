@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import javax.swing.tree.TreeNode;
-
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -714,7 +713,8 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
 
     @Override
     public boolean hasIdenticalValue(AbstractConfigEntry otherConfig) {
-        return otherConfig != null && otherConfig.getClass() == getClass() && map.equals(((ConfigBase) otherConfig).map);
+        return otherConfig != null && otherConfig.getClass() == getClass()
+                && map.equals(((ConfigBase) otherConfig).map);
     }
 
     @Override

@@ -7,8 +7,8 @@ import java.util.Set;
 
 import org.knime.core.node.InvalidSettingsException;
 
-// Mirrors org.knime.core.node.config.base.ConfigBaseRO, KNIME 5.5.0 (knime-shared analytics-platform/5.5.0,
-// bundle org.knime.core.util).
+// Mirrors org.knime.core.node.config.base.ConfigBaseRO, KNIME 5.5.0 (knime-shared analytics-platform/5.5.0, bundle
+// org.knime.core.util).
 /** Harness stand-in: read access to a config tree. */
 public interface ConfigBaseRO extends Iterable<String> {
 

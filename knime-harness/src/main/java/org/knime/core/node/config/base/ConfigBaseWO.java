@@ -1,7 +1,7 @@
 package org.knime.core.node.config.base;
 
-// Mirrors org.knime.core.node.config.base.ConfigBaseWO, KNIME 5.5.0 (knime-shared analytics-platform/5.5.0,
-// bundle org.knime.core.util).
+// Mirrors org.knime.core.node.config.base.ConfigBaseWO, KNIME 5.5.0 (knime-shared analytics-platform/5.5.0, bundle
+// org.knime.core.util).
 /** Harness stand-in: write access to a config tree. */
 public interface ConfigBaseWO {
 
