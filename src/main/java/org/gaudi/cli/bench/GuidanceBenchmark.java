@@ -65,9 +65,10 @@ public final class GuidanceBenchmark implements Callable<Integer> {
             description = "Guidance scales in GaUDI units (default: ${DEFAULT-VALUE}).")
     List<Double> scales;
 
-    @Option(names = "--samplers", defaultValue = "gaudi,resample", split = ",", paramLabel = "NAME,...",
-            description = "Samplers to compare, each over all scales, printed side by side as 'frontier' lines"
-                    + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samplers", defaultValue = "gaudi,resample,smc", split = ",", paramLabel = "NAME,...",
+            description = "Samplers to compare, each over all scales, printed side by side as 'frontier' lines, with"
+                    + " a check per sampler against gaudi: is its best Hückel-gap mean at valid >= 0.8 at least"
+                    + " gaudi's at valid >= 0.6 (default: ${DEFAULT-VALUE}).")
     List<String> samplers;
 
     @Option(names = {"-n", "--n"}, defaultValue = "128", paramLabel = "N",
@@ -249,24 +250,39 @@ public final class GuidanceBenchmark implements Callable<Integer> {
             line(b.toString().split(" ", 2)[0], b.toString().split(" ", 2)[1]);
         }
         for (var e : frontier.entrySet()) {
-            line("frontier-best-gap-at-valid-0.8-" + e.getKey().id(), bestGap(e.getValue(), 0.8));
-            line("frontier-best-gap-at-valid-0.6-" + e.getKey().id(), bestGap(e.getValue(), 0.6));
+            line("frontier-best-gap-at-valid-0.8-" + e.getKey().id(), describe(bestGap(e.getValue(), 0.8)));
+            line("frontier-best-gap-at-valid-0.6-" + e.getKey().id(), describe(bestGap(e.getValue(), 0.6)));
+        }
+        Map<Double, Figures> plain = frontier.get(GuidanceMethod.GAUDI);
+        double[] reference = plain == null ? null : bestGap(plain, 0.6);
+        for (var e : frontier.entrySet()) {
+            if (reference == null || e.getKey() == GuidanceMethod.GAUDI) {
+                continue;
+            }
+            double[] own = bestGap(e.getValue(), 0.8);
+            boolean pass = own != null && own[0] >= reference[0];
+            line("frontier-check-" + e.getKey().id(), String.format(Locale.ROOT,
+                    "%s (Hückel-gap mean at valid >= 0.8: %s; gaudi's at valid >= 0.6: %s)", pass ? "pass" : "FAIL",
+                    describe(own), describe(reference)));
         }
     }
 
-    /** The highest Hückel-gap mean among runs with at least this valid fraction, with its scale. */
-    private static String bestGap(Map<Double, Figures> curve, double minValid) {
-        Double best = null;
-        double at = Double.NaN;
+    /** {the highest Hückel-gap mean among runs with at least this valid fraction, its scale}, or null. */
+    private static double[] bestGap(Map<Double, Figures> curve, double minValid) {
+        double[] best = null;
         for (var e : curve.entrySet()) {
             DesignSummary s = e.getValue().summary();
             if (s.validFraction() >= minValid && s.huckelGapMeanEv() != null
-                    && (best == null || s.huckelGapMeanEv() > best)) {
-                best = s.huckelGapMeanEv();
-                at = e.getKey();
+                    && (best == null || s.huckelGapMeanEv() > best[0])) {
+                best = new double[] {s.huckelGapMeanEv(), e.getKey()};
             }
         }
-        return best == null ? "n/a (no run that valid)" : String.format(Locale.ROOT, "%.4f (scale %s)", best, fmt(at));
+        return best;
+    }
+
+    private static String describe(double[] gapAtScale) {
+        return gapAtScale == null ? "n/a (no run that valid)"
+                : String.format(Locale.ROOT, "%.4f (scale %s)", gapAtScale[0], fmt(gapAtScale[1]));
     }
 
     private static String f2(double v) {

@@ -76,15 +76,15 @@ public final class OodBenchmark implements Callable<Integer> {
             description = "Ring count of every design (default: ${DEFAULT-VALUE}).")
     int rings;
 
-    @Option(names = "--scales", defaultValue = "0.1,0.2,0.5", split = ",", paramLabel = "S,...",
+    @Option(names = "--scales", defaultValue = "0.1,0.3", split = ",", paramLabel = "S,...",
             description = "Guided scales (> 0; the unguided run is always made) (default: ${DEFAULT-VALUE}).")
     List<Double> scales;
 
-    @Option(names = "--sampler", split = ",", paramLabel = "NAME,...", defaultValue = "gaudi,resample",
+    @Option(names = "--sampler", split = ",", paramLabel = "NAME,...", defaultValue = "gaudi,smc",
             description = "Guided sampler(s) to compare, each at every scale, against one shared unguided pool: gaudi"
-                    + " (GaUDI's gradient update) or resample (particle resampling by the objective) (default:"
-                    + " ${DEFAULT-VALUE}). With several, method names carry the sampler (guided-resample@0.2,"
-                    + " sample-and-rank-resample@0.2).")
+                    + " (GaUDI's gradient update), resample (particle resampling by the objective, no gradient) or"
+                    + " smc (GaUDI's update as the proposal of a particle filter) (default: ${DEFAULT-VALUE}). With"
+                    + " several, method names carry the sampler (guided-smc@0.3, sample-and-rank-smc@0.3).")
     List<String> samplers;
 
     @Option(names = {"-n", "--molecules"}, defaultValue = "128", paramLabel = "N",

@@ -232,10 +232,11 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
             l.add("guidance: sampler " + guidance.get("sampler") + ", scale " + guidance.get("scale")
                     + " in GaUDI units (objective spread " + formatObject(guidance.get("objectiveSpread"))
                     + " per training std; total push " + formatObject(guidance.get("totalPush")) + " over "
-                    + steps + " steps, as over " + timesteps + ")");
+                    + steps + " steps; GaUDI's update over all " + timesteps + ": "
+                    + formatObject(guidance.get("totalPushAtT")) + unguidedTail() + ")");
         }
         if (stepsWithGradient != null) {
-            l.add("guided-steps-with-gradient: " + stepsWithGradient + " of " + guidedSteps());
+            l.add("guided-steps-with-gradient: " + stepsWithGradient + " of " + guidedSteps() + unguidedTail());
         }
         l.add("device: " + device);
         return l;
@@ -246,6 +247,12 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
     }
 
     /** Reverse steps over all batches of a guided run. */
+    /** ", no push while t/T < x" for samplers with an unguided tail, else empty. */
+    private String unguidedTail() {
+        return guidance.get("unguidedTail") instanceof Number n ? ", no push while t/T < " + format(n.doubleValue())
+                : "";
+    }
+
     private long guidedSteps() {
         int batchSize = settings.get("batchSize") instanceof Number n ? n.intValue() : molecules;
         return (long) steps * ((molecules + Math.max(1, batchSize) - 1) / Math.max(1, batchSize));

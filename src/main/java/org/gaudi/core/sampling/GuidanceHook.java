@@ -35,7 +35,10 @@ import ai.djl.ndarray.types.Shape;
  * 0.</li>
  * </ol>
  * {@link GuidanceMethod#RESAMPLE} replaces steps 1–5 by particle resampling of the batch's molecules by their loss
- * ({@link ParticleResampler}; {@link #startBatch} before each batch) without moving z_s.
+ * ({@link ParticleResampler}; {@link #startBatch} before each batch) without moving z_s. {@link GuidanceMethod#SMC}
+ * applies steps 1–5 while t/T is at least its {@link GuidanceMethod#unguidedTail() unguided tail}, then resamples
+ * by the loss at z_s (from the same predictor query) with at most {@link GuidanceMethod#maxCopies()} copies of a
+ * particle per resampling; in the tail it only resamples.
  * The norm is computed overflow-safely (scaled by the largest entry), so a huge but finite gradient is clipped to
  * the clip norm instead of being wiped out by an infinite norm. One instance accumulates counters over all the steps
  * and batches it is used for. Not thread-safe (one run at a time).
@@ -119,7 +122,7 @@ public final class GuidanceHook implements SamplingHook {
         this.time = Objects.requireNonNull(time, "time");
         this.push = new GuidancePush(predictor.spec().schedule());
         this.resampler = method.resamples()
-                ? new ParticleResampler(ParticleResampler.POTENTIAL_PER_SCALE * scale) : null;
+                ? new ParticleResampler(method.potentialPerScale() * scale, method.maxCopies()) : null;
     }
 
     /** A hook around any gradient function (tests inject faults through this); pushes by the step's own σ. */
@@ -183,7 +186,8 @@ public final class GuidanceHook implements SamplingHook {
         }
         lastMeanObjective = meanValue[0];
         if (resampler != null) {
-            lastLosses = gaudiUnits(gg.values().toFloatArray(), objective.direction().lossSign() * perUnit);
+            // the query's values are scale·loss/u_f (the scaled loss above): GaUDI units are values/scale
+            lastLosses = gaudiUnits(gg.values().toFloatArray(), perUnit / lossScale);
         }
         // values and predictions belong to z_s's per-step manager and are freed with it
         return gg.gradient();
@@ -208,7 +212,7 @@ public final class GuidanceHook implements SamplingHook {
         double tNorm = time == PredictorTime.S ? step.sNormalised() : step.tNormalised();
         NDArray tA = m.full(new Shape(b, 1), (float) tNorm);
         NDArray out = zs;
-        if (method.usesGradient()) {
+        if (method.usesGradient() && step.tNormalised() >= method.unguidedTail()) {
             NDArray g = gradient.gradient(zs, step.nodeMask(), step.edgeMask(), tA);
             if (!g.getShape().equals(zs.getShape())) {
                 throw new IllegalStateException("guidance gradient has shape " + g.getShape() + ", the state "
@@ -225,7 +229,7 @@ public final class GuidanceHook implements SamplingHook {
             }
             double length = push == null ? step.sigma() : push.length(step.t(), step.s());
             out = zs.sub(update.mul((float) length));
-        } else {
+        } else if (resampler != null) {
             lastLosses = lossesOnly.losses(zs, step.nodeMask(), step.edgeMask(), tA);
         }
         if (resampler != null) {

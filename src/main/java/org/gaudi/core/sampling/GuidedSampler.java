@@ -329,13 +329,23 @@ public final class GuidedSampler implements AutoCloseable {
         }
         GuidancePush push = new GuidancePush(predictor.spec().schedule());
         int[] grid = edm.diffusion().timeGrid(steps);
+        GuidanceMethod method = settings.sampler();
         double total = 0;
         for (int k = 0; k + 1 < grid.length; k++) {
-            total += push.length(grid[k], grid[k + 1]);
+            if (method.usesGradient() && (double) grid[k] / edm.timesteps() >= method.unguidedTail()) {
+                total += push.length(grid[k], grid[k + 1]); // the steps that push (none for resample)
+            }
         }
         m.put("totalPush", total);
         m.put("totalPushAtT", push.totalOverAllSteps());
-        if (settings.sampler().resamples()) {
+        if (method.unguidedTail() > 0) {
+            m.put("unguidedTail", method.unguidedTail());
+        }
+        if (method.resamples()) {
+            m.put("potentialPerScale", method.potentialPerScale());
+            if (method.maxCopies() > 0) {
+                m.put("maxCopiesPerResampling", method.maxCopies());
+            }
             m.put("resamplings", guidance.resamplings());
             m.put("meanEffectiveSampleFraction", finiteOrNull(guidance.meanEffectiveSampleFraction()));
         }

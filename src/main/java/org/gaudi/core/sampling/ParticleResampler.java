@@ -1,6 +1,9 @@
 package org.gaudi.core.sampling;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +16,15 @@ import java.util.SplittableRandom;
  * exp(−λ·(L_final − L_first)). Particles compete only with particles of the same ring count (their node masks must
  * match to swap states). When a group's effective sample size (Σw)²/Σw² falls below half its size, it is resampled
  * systematically and its weights reset. Non-finite losses leave a particle's weight unchanged (counted). Seeded per
- * batch: the same seed gives the same ancestors.
+ * batch: the same seed gives the same ancestors. Optionally a resampling gives no particle more than a set number of
+ * copies ({@link #capCopies}).
  */
 final class ParticleResampler {
-    /**
-     * λ per unit of guidance scale. With it, scale 0.2 on the shipped demo models (9 rings, 250 steps) resamples a
-     * few times per batch and moves the Hückel-gap mean as far as GaUDI's update at 0.1–0.2 (README, guidance).
-     */
-    static final double POTENTIAL_PER_SCALE = 10.0;
     /** Resample a group when its effective sample size falls below this fraction of its size. */
     static final double ESS_THRESHOLD = 0.5;
 
     private final double lambda;
+    private final int maxCopies;
     private int[][] groups;
     private double[] logWeight;
     private double[] previous;
@@ -34,11 +34,24 @@ final class ParticleResampler {
     private double essSum;
     private long essCount;
 
-    ParticleResampler(double lambda) {
+    /**
+     * @param lambda    potential strength λ &gt; 0 (per GaUDI unit of loss)
+     * @param maxCopies most copies of one particle per resampling (≥ 2), or 0 for no limit
+     */
+    ParticleResampler(double lambda, int maxCopies) {
         if (!(lambda > 0) || Double.isInfinite(lambda)) {
             throw new IllegalArgumentException("resampling strength must be finite and > 0, got " + lambda);
         }
+        if (maxCopies != 0 && maxCopies < 2) {
+            throw new IllegalArgumentException("copies per particle must be 0 (no limit) or >= 2, got " + maxCopies);
+        }
         this.lambda = lambda;
+        this.maxCopies = maxCopies;
+    }
+
+    /** Without a limit on copies. */
+    ParticleResampler(double lambda) {
+        this(lambda, 0);
     }
 
     /** New particles: groups by real node count (one entry per molecule), weights 1, seeded generator. */
@@ -78,6 +91,7 @@ final class ParticleResampler {
                 }
             }
         }
+
         double[] prev = loss.clone();
         int[] ancestor = new int[n];
         for (int i = 0; i < n; i++) {
@@ -117,6 +131,9 @@ final class ParticleResampler {
                 }
                 ancestor[g[k]] = g[src];
             }
+            if (maxCopies > 0) {
+                capCopies(g, w, ancestor, maxCopies);
+            }
             for (int k = 0; k < g.length; k++) {
                 prev[g[k]] = loss[ancestor[g[k]]];
             }
@@ -126,6 +143,54 @@ final class ParticleResampler {
         }
         previous = prev;
         return ancestor;
+    }
+
+    /**
+     * Caps the copies of any particle of group {@code g} at {@code cap}. The surplus slots go to the heaviest
+     * particles that were not drawn, one copy each; every particle with copies keeps its own slot, and the slots of
+     * the particles without copies take the extra copies. Keeps more lineages alive than plain systematic
+     * resampling when one particle dominates, at the price of a biased (flatter) selection.
+     *
+     * @param w        the group's weights, in the order of {@code g}
+     * @param ancestor per particle of the batch; the group's entries are rewritten
+     */
+    static void capCopies(int[] g, double[] w, int[] ancestor, int cap) {
+        int n = g.length;
+        Map<Integer, Integer> slotOf = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+            slotOf.put(g[k], k);
+        }
+        int[] copies = new int[n];
+        for (int k = 0; k < n; k++) {
+            copies[slotOf.get(ancestor[g[k]])]++;
+        }
+        int surplus = 0;
+        for (int k = 0; k < n; k++) {
+            if (copies[k] > cap) {
+                surplus += copies[k] - cap;
+                copies[k] = cap;
+            }
+        }
+        Integer[] heaviestFirst = new Integer[n];
+        for (int k = 0; k < n; k++) {
+            heaviestFirst[k] = k;
+        }
+        Arrays.sort(heaviestFirst, (a, b) -> Double.compare(w[b], w[a]));
+        for (int k = 0; k < n && surplus > 0; k++) {
+            if (copies[heaviestFirst[k]] == 0) {
+                copies[heaviestFirst[k]] = 1;
+                surplus--;
+            }
+        }
+        ArrayDeque<Integer> extra = new ArrayDeque<>();
+        for (int k = 0; k < n; k++) {
+            for (int c = 1; c < copies[k]; c++) {
+                extra.add(k);
+            }
+        }
+        for (int k = 0; k < n; k++) {
+            ancestor[g[k]] = copies[k] > 0 ? g[k] : g[extra.remove()];
+        }
     }
 
     /** Group resamplings so far (all batches). */

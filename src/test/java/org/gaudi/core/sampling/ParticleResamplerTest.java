@@ -84,4 +84,41 @@ public class ParticleResamplerTest {
         assertArrayEquals(runs[0], runs[1]);
         assertTrue(runs[0][0] == 0 || runs[0][0] == 1);
     }
+
+    /**
+     * One particle dominates: plain systematic resampling copies it into the whole group; with a cap of 2 it gets 2
+     * slots, and the next heaviest particles survive once each, in their own slots.
+     */
+    @Test
+    public void cappedCopiesKeepTheNextHeaviestLineages() {
+        int[] rings = {4, 4, 4, 4, 4, 4};
+        double[] loss = {0, -8, -1, 0, -2, 0}; // weights e^(8λ) >> e^(2λ) > e^(λ) > 1 at λ = 1
+        ParticleResampler plain = new ParticleResampler(1);
+        plain.startBatch(rings, 5);
+        plain.step(new double[6]);
+        assertArrayEquals(new int[] {1, 1, 1, 1, 1, 1}, plain.step(loss));
+
+        ParticleResampler capped = new ParticleResampler(1, 2);
+        capped.startBatch(rings, 5);
+        capped.step(new double[6]);
+        int[] a = capped.step(loss);
+        assertEquals(1, a[1]);
+        assertEquals(2, a[2]);
+        assertEquals(4, a[4]);
+        int[] copies = new int[6];
+        for (int k : a) {
+            copies[k]++;
+        }
+        assertEquals(2, copies[1]);
+        assertEquals(6, copies[1] + copies[2] + copies[4] + copies[0] + copies[3] + copies[5]);
+        for (int c : copies) {
+            assertTrue(java.util.Arrays.toString(a), c <= 2);
+        }
+        assertEquals("particles 0, 3 and 5 tie: exactly two of them survive", 2, copies[0] + copies[3] + copies[5]);
+    }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void aCapOfOneCopyIsRefused() {
+        new ParticleResampler(1, 1);
+    }
 }
