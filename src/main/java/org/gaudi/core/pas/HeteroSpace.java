@@ -65,15 +65,17 @@ public final class HeteroSpace {
 
     private final long seed;
     private final int perRingCount;
+    private final int enumerationLimit;
     private final List<Level> levels = new ArrayList<>();
     /** Distinct structures (valid or not) of the last ring count, to extend from. */
     private List<FusedRingSystem> pool;
     /** Whether {@link #pool} holds every structure of its ring count (enumerated, not sampled). */
     private boolean poolComplete;
 
-    private HeteroSpace(long seed, int perRingCount) {
+    private HeteroSpace(long seed, int perRingCount, int enumerationLimit) {
         this.seed = seed;
         this.perRingCount = perRingCount;
+        this.enumerationLimit = enumerationLimit;
     }
 
     /** The shipped space: {@link #DEFAULT_SEED}, {@link #DEFAULT_PER_RING_COUNT}. */
@@ -87,13 +89,13 @@ public final class HeteroSpace {
             throw new IllegalArgumentException("molecules per ring count must be >= 1, got " + perRingCount);
         }
         synchronized (CACHE) {
-            return CACHE.computeIfAbsent(seed + "/" + perRingCount, k -> new HeteroSpace(seed, perRingCount));
+            return CACHE.computeIfAbsent(seed + "/" + perRingCount, k -> new HeteroSpace(seed, perRingCount, ENUMERATION_LIMIT));
         }
     }
 
-    /** A new, uncached space (tests of determinism). */
-    static HeteroSpace fresh(long seed, int perRingCount) {
-        return new HeteroSpace(seed, perRingCount);
+    /** A new, uncached space with its own enumeration limit (tests). */
+    static HeteroSpace fresh(long seed, int perRingCount, int enumerationLimit) {
+        return new HeteroSpace(seed, perRingCount, enumerationLimit);
     }
 
     public long seed() {
@@ -258,7 +260,7 @@ public final class HeteroSpace {
         } else {
             candidates = countCandidates(pool);
             // enumerating from a sampled pool would not give every molecule, so sampling continues from there
-            enumerated = poolComplete && candidates <= ENUMERATION_LIMIT;
+            enumerated = poolComplete && candidates <= enumerationLimit;
         }
         Checker checker = new Checker(h);
         if (enumerated) {
