@@ -122,7 +122,15 @@ public final class EmbeddedDataset {
             throw new IllegalArgumentException("ring range must satisfy 1 <= min <= max <= " + space.maxRings()
                     + " for the " + space.key() + " space, got " + minRings + ".." + maxRings);
         }
-        HeteroSpace hetero = HeteroSpace.standard();
+        return generate(HeteroSpace.standard(), minRings, maxRings, progress);
+    }
+
+    /** The molecules of a given hetero space (e.g. another seed or cap) with minRings..maxRings rings. */
+    public static Dataset generate(HeteroSpace hetero, int minRings, int maxRings, IntConsumer progress) {
+        if (minRings < 1 || maxRings > HeteroSpace.MAX_RINGS || minRings > maxRings) {
+            throw new IllegalArgumentException("ring range must satisfy 1 <= min <= max <= " + HeteroSpace.MAX_RINGS
+                    + " for the hetero space, got " + minRings + ".." + maxRings);
+        }
         List<MoleculeRecord> records = new ArrayList<>();
         for (int h = minRings; h <= maxRings; h++) {
             int before = records.size();

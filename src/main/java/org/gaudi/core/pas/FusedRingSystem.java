@@ -107,8 +107,15 @@ public final class FusedRingSystem {
         double d = apothem + Math.hypot(tx, ty);
         double[] centre = {centres[ring][0] + d * Math.cos(phi), centres[ring][1] + d * Math.sin(phi)};
         double[][] placed = place(tpl, centre, theta);
+        // the new ring's fused-edge atoms are the parent's; its other atoms must keep clear of every other ring
+        double[][] free = new double[mt - 2][];
+        for (int k = 0, f = 0; k < mt; k++) {
+            if (k != newEdge && k != (newEdge + 1) % mt) {
+                free[f++] = placed[k];
+            }
+        }
         for (int other = 0; other < types.length; other++) {
-            if (other != ring && tooClose(placed, vertices(other))) {
+            if (other != ring && tooClose(free, vertices(other))) {
                 return null;
             }
         }

@@ -21,8 +21,9 @@ import org.gaudi.core.gor.RingType;
  * <li><b>Cyclobutadiene</b> fuses only to six-membered rings (the biphenylene motif); a four-membered ring fused to a
  * four- or five-membered ring is too strained to be a sound aromatic building block.</li>
  * <li><b>Planar layout</b>: rings are regular templates (GaUDI's decoder polygons) unfolded along the fused-ring
- * tree; two rings that are not fused must keep every atom at least {@link #MIN_CONTACT} Å apart, which allows bay
- * regions and excludes fjords and overlapping (helicene-like) arrangements.</li>
+ * tree; a new ring's atoms outside its fused bond must keep at least {@link #MIN_CONTACT} Å from every atom of the
+ * other rings, which allows bay regions (and dibenzothiophene-like rings around a five-membered ring) and excludes
+ * fjords and overlapping (helicene-like) arrangements.</li>
  * <li><b>Chemistry</b> (checked on the decoded molecule, {@link HeteroSpace}): GaUDI's geometric checks pass, the
  * xyz2mol-style bond-order assignment gives a neutral Kekulé structure without charged atoms (our validity rules),
  * and the Hückel ground state (Van-Catledge parameters) is closed-shell, which removes e.g. lone cyclobutadiene.</li>

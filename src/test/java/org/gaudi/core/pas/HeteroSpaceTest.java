@@ -88,6 +88,22 @@ public class HeteroSpaceTest {
         }
     }
 
+    /** Every valid 3-ring system is enumerated, so well-known tricyclic heteroaromatics must all be there. */
+    @Test
+    public void threeRingSpaceHoldsTheClassicTricyclicHeteroaromatics() throws Exception {
+        HeteroSpace.Level three = HeteroSpace.of(HeteroSpace.DEFAULT_SEED, 1_000_000).level(3);
+        assertTrue(three.enumerated());
+        assertEquals(three.checked(), three.distinct());
+        Set<String> got = inchis(three);
+        String[][] known = {{"dibenzothiophene", "c1ccc2c(c1)sc1ccccc12"}, {"carbazole", "c1ccc2c(c1)[nH]c1ccccc12"},
+            {"dibenzofuran", "c1ccc2c(c1)oc1ccccc12"}, {"acridine", "c1ccc2nc3ccccc3cc2c1"},
+            {"phenazine", "c1ccc2nc3ccccc3nc2c1"}, {"anthracene", "c1ccc2cc3ccccc3cc2c1"},
+            {"biphenylene", "c1ccc2c(c1)-c1ccccc1-2"}, {"dithienothiophene", "s1ccc2sc3ccsc3c12"}};
+        for (String[] k : known) {
+            assertTrue(k[0] + " missing", got.contains(canonical(k[1])));
+        }
+    }
+
     @Test
     public void everyMoleculeRoundTripsAndCarriesItsHydrogens() throws Exception {
         HeteroSpace space = HeteroSpace.of(3, 25);
@@ -149,6 +165,7 @@ public class HeteroSpaceTest {
         assertNotNull(bt);
         assertEquals(1, bt.freeEdges(0).length); // edge 1 shares an atom with the fusion, edge 2 is free
         assertNull(bt.fuse(0, 1, RingType.Bn, 0));
+        assertNotNull(bt.fuse(0, 2, RingType.Bn, 0)); // dibenzothiophene
         // [5]helicene-like crowding is refused: grow a benzenoid spiral until a fusion clashes
         FusedRingSystem s = FusedRingSystem.single(RingType.Bn);
         int refused = 0;
