@@ -19,8 +19,8 @@ import org.gaudi.core.data.SdfDatasetReader;
 import picocli.CommandLine.Option;
 
 /**
- * Where training data come from, shared by the commands that read molecules: the embedded cata-condensed
- * benzenoids (default) or a COMPAS-style CSV / an SD file, with a ring range.
+ * Where training data come from, shared by the commands that read molecules: an embedded space (cata-condensed
+ * benzenoids by default, or hetero PASs) or a COMPAS-style CSV / an SD file, with a ring range.
  */
 final class DataSourceOptions {
     static final String EMBEDDED = "embedded";
@@ -30,6 +30,12 @@ final class DataSourceOptions {
                     + " rings, generated on the fly), a CSV with 'molecule' and 'smiles' columns (COMPAS style;"
                     + " geometries from --xyz) or an SD file (default: ${DEFAULT-VALUE}).")
     String data;
+
+    @Option(names = "--space", defaultValue = "benzenoid", paramLabel = "benzenoid|hetero",
+            description = "With --data embedded: 'benzenoid' (every cata-condensed benzenoid, 1-11 rings) or 'hetero'"
+                    + " (cata-condensed hetero-polycyclic aromatic systems from GaUDI's ring types, 1-8 rings;"
+                    + " see ./gaudi dataset --check --space hetero) (default: ${DEFAULT-VALUE}).")
+    String space;
 
     @Option(names = "--min-rings", paramLabel = "N",
             description = "Leave out molecules with fewer rings (default: 1).")
@@ -63,8 +69,21 @@ final class DataSourceOptions {
         return minRings != null ? minRings : fallback;
     }
 
+    /** The given --max-rings, else the fallback, capped at the embedded space's largest ring count. */
     int maxRingsOr(int fallback) {
-        return maxRings != null ? maxRings : fallback;
+        if (maxRings != null) {
+            return maxRings;
+        }
+        return isEmbedded() ? Math.min(fallback, embeddedSpace().maxRings()) : fallback;
+    }
+
+    /** The embedded space chosen with --space. */
+    EmbeddedDataset.Space embeddedSpace() {
+        try {
+            return EmbeddedDataset.Space.of(space);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--space " + space + ": expected benzenoid or hetero");
+        }
     }
 
     /** Fails with the option names when the ring range is empty or starts below 1. */
@@ -88,18 +107,22 @@ final class DataSourceOptions {
         checkRange(min, max);
         Dataset d;
         if (isEmbedded()) {
-            if (max > EmbeddedDataset.MAX_RINGS) {
-                throw new IllegalArgumentException("the embedded dataset has at most " + EmbeddedDataset.MAX_RINGS
-                        + " rings; got --max-rings " + max);
+            EmbeddedDataset.Space sp = embeddedSpace();
+            if (max > sp.maxRings()) {
+                throw new IllegalArgumentException("the embedded " + sp.key() + " space has at most "
+                        + sp.maxRings() + " rings; got --max-rings " + max);
             }
             if (xyz != null) {
                 throw new IllegalArgumentException("--xyz applies to CSV data only");
             }
-            long total = EmbeddedDataset.size(min, max);
+            long total = sp == EmbeddedDataset.Space.BENZENOID ? EmbeddedDataset.size(min, max) : -1;
             try (ConsoleProgress p = ConsoleProgress.start("molecules", total, mode, out, 0.25)) {
-                d = EmbeddedDataset.generate(min, max, done -> p.stepTo(done, null));
+                d = EmbeddedDataset.generate(sp, min, max, done -> p.stepTo(done, null));
             }
         } else {
+            if (!"benzenoid".equalsIgnoreCase(space.trim())) {
+                throw new IllegalArgumentException("--space applies to --data embedded only");
+            }
             Path file = Paths.get(data);
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("--data " + data + ": no such file (use 'embedded' or a .csv/.sdf"
@@ -162,6 +185,6 @@ final class DataSourceOptions {
     }
 
     String describe(int min, int max) {
-        return (isEmbedded() ? "embedded" : data) + " " + min + "-" + max + " rings";
+        return (isEmbedded() ? "embedded " + embeddedSpace().key() : data) + " " + min + "-" + max + " rings";
     }
 }

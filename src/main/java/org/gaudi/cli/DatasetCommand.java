@@ -6,8 +6,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.gaudi.core.data.DatasetChecks;
+import org.gaudi.core.data.EmbeddedDataset;
 import org.gaudi.core.huckel.HuckelCheck;
 import org.gaudi.core.pah.CataBenzenoidEnumerator;
+import org.gaudi.core.pas.HeteroSpace;
+import org.gaudi.core.pas.HeteroSpaceCheck;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = {"Checks the molecule data layer and prints one figure per line.",
                 "With --check: enumeration counts, COMPAS-1D membership and graph-of-rings round trip,"
-                        + " and the Hückel gap correlation with DFT (reads ../shared/data when present)."})
+                        + " and the Hückel gap correlation with DFT (reads ../shared/data when present).",
+                "With --check --space hetero: the hetero space's size per ring count, the round trip of every"
+                        + " molecule and the ring-type census."})
 public final class DatasetCommand implements Callable<Integer> {
 
     @Option(names = "--check", description = "Run the data-layer checks.")
@@ -26,9 +31,15 @@ public final class DatasetCommand implements Callable<Integer> {
             description = "COMPAS-1D CSV to check against (default: <shared data>/compas/compas-1d-b3lyp.csv).")
     Path compas;
 
-    @Option(names = "--max-rings", defaultValue = "11",
-            description = "Largest ring count to enumerate (default: ${DEFAULT-VALUE}).")
-    int maxRings;
+    @Option(names = "--max-rings", paramLabel = "N",
+            description = "Largest ring count to enumerate (default: 11 benzenoid, 8 hetero).")
+    Integer maxRings;
+
+    @Option(names = "--space", defaultValue = "benzenoid", paramLabel = "benzenoid|hetero",
+            description = "Embedded space to check: 'benzenoid' (enumeration counts, COMPAS-1D) or 'hetero' (size"
+                    + " per ring count, graph-of-rings round trip by InChI, ring-type census)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String space;
 
     @Override
     public Integer call() {
@@ -39,6 +50,26 @@ public final class DatasetCommand implements Callable<Integer> {
         if (!check) {
             System.out.println("Nothing to do: use --check (see --help).");
             return 2;
+        }
+        EmbeddedDataset.Space sp;
+        try {
+            sp = EmbeddedDataset.Space.of(space);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--space " + space + ": expected benzenoid or hetero");
+        }
+        int maxRings = this.maxRings != null ? this.maxRings : sp.maxRings();
+        if (maxRings < 1 || maxRings > sp.maxRings()) {
+            throw new IllegalArgumentException("--max-rings " + maxRings + ": the " + sp.key() + " space has 1.."
+                    + sp.maxRings() + " rings");
+        }
+        if (sp == EmbeddedDataset.Space.HETERO) {
+            for (String line : HeteroSpaceCheck.run(HeteroSpace.standard(), maxRings)) {
+                System.out.println(line);
+            }
+            // timings on a shared machine mean little without the load
+            System.out.println("load-average: " + (Files.isReadable(Path.of("/proc/loadavg"))
+                    ? Files.readString(Path.of("/proc/loadavg")).trim() : "n/a"));
+            return 0;
         }
         long t0 = System.nanoTime();
         int[] counts = CataBenzenoidEnumerator.counts(maxRings);

@@ -64,6 +64,35 @@ public final class MoleculeIdentity {
      * @throws CDKException when SMILES or InChI generation fails (the message says which)
      */
     public static MoleculeIdentity of(IAtomContainer molecule) throws CDKException {
+        IAtomContainer m = stripped(molecule);
+        String inchi;
+        String key;
+        synchronized (INCHI_LOCK) {
+            InChIGenerator gen = InChIGeneratorFactory.getInstance().getInChIGenerator(m);
+            if (gen.getStatus() == InchiStatus.ERROR) {
+                throw new CDKException("InChI generation failed: " + gen.getMessage());
+            }
+            inchi = gen.getInchi();
+            key = gen.getInchiKey();
+        }
+        return new MoleculeIdentity(aromaticSmiles(m), inchi, key);
+    }
+
+    /**
+     * The non-isomeric canonical SMILES of {@link #smiles()} alone, without the (slower, serialised) InChI: for
+     * callers that make many molecules, e.g. the embedded hetero space.
+     */
+    public static String canonicalSmiles(IAtomContainer molecule) throws CDKException {
+        return aromaticSmiles(stripped(molecule));
+    }
+
+    private static String aromaticSmiles(IAtomContainer m) throws CDKException {
+        AROMATICITY.apply(m);
+        return new SmilesGenerator(SmiFlavor.Canonical | SmiFlavor.UseAromaticSymbols).create(m);
+    }
+
+    /** A copy without coordinates, stereo and explicit hydrogens. */
+    private static IAtomContainer stripped(IAtomContainer molecule) throws CDKException {
         IAtomContainer m;
         try {
             m = molecule.clone();
@@ -79,20 +108,7 @@ public final class MoleculeIdentity {
             a.setPoint3d(null);
         }
         m.setStereoElements(Collections.<IStereoElement>emptyList());
-        m = AtomContainerManipulator.suppressHydrogens(m);
-        String inchi;
-        String key;
-        synchronized (INCHI_LOCK) {
-            InChIGenerator gen = InChIGeneratorFactory.getInstance().getInChIGenerator(m);
-            if (gen.getStatus() == InchiStatus.ERROR) {
-                throw new CDKException("InChI generation failed: " + gen.getMessage());
-            }
-            inchi = gen.getInchi();
-            key = gen.getInchiKey();
-        }
-        AROMATICITY.apply(m);
-        String smi = new SmilesGenerator(SmiFlavor.Canonical | SmiFlavor.UseAromaticSymbols).create(m);
-        return new MoleculeIdentity(smi, inchi, key);
+        return AtomContainerManipulator.suppressHydrogens(m);
     }
 
     /** Identity of a SMILES string (stereo is ignored, as in GaUDI's non-isomeric SMILES → InChI). */

@@ -11,13 +11,58 @@ import org.gaudi.core.huckel.HuckelProperties;
 import org.gaudi.core.huckel.HuckelResult;
 import org.gaudi.core.pah.CataBenzenoid;
 import org.gaudi.core.pah.CataBenzenoidEnumerator;
+import org.gaudi.core.pas.HeteroSpace;
 
 /**
- * The product's own dataset: every cata-condensed benzenoid (helicenes included) with 1..maxRings rings, on the
- * hexagonal lattice, with Hückel (HMO) properties. Generated on the fly, so nothing is downloaded and nothing
- * licence-encumbered is shipped.
+ * The product's own datasets, generated on the fly (nothing downloaded, nothing licence-encumbered shipped), with
+ * Hückel (HMO) properties in the same columns:
+ * <ul>
+ * <li>{@link Space#BENZENOID}: every cata-condensed benzenoid (helicenes included) with 1..11 rings, on the
+ * hexagonal lattice;</li>
+ * <li>{@link Space#HETERO}: cata-condensed hetero-polycyclic aromatic systems from GaUDI's ring types with 1..8 rings
+ * ({@link HeteroSpace}: enumerated up to 3 rings, sampled beyond, a fixed seed), Van-Catledge heteroatom
+ * parameters.</li>
+ * </ul>
  */
 public final class EmbeddedDataset {
+    /** Which embedded chemical space. */
+    public enum Space {
+        BENZENOID("benzenoid", 11),
+        HETERO("hetero", HeteroSpace.MAX_RINGS);
+
+        private final String key;
+        private final int maxRings;
+
+        Space(String key, int maxRings) {
+            this.key = key;
+            this.maxRings = maxRings;
+        }
+
+        /** Lower-case name used by the CLI and node settings. */
+        public String key() {
+            return key;
+        }
+
+        /** Largest ring count of the space. */
+        public int maxRings() {
+            return maxRings;
+        }
+
+        /**
+         * The space named by {@link #key()} (case-insensitive).
+         *
+         * @throws IllegalArgumentException naming the choices
+         */
+        public static Space of(String key) {
+            for (Space s : values()) {
+                if (s.key.equalsIgnoreCase(key.trim())) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown embedded space '" + key + "' (expected benzenoid or hetero)");
+        }
+    }
+
     /** Properties of every embedded molecule, in column order. */
     public static final List<String> PROPERTIES = HuckelProperties.NAMES;
 
@@ -62,6 +107,44 @@ public final class EmbeddedDataset {
             }
         }
         return new Dataset(source, PROPERTIES, records, rejections);
+    }
+
+    /**
+     * The molecules of an embedded space with minRings..maxRings rings.
+     *
+     * @param progress receives the number of molecules done so far
+     */
+    public static Dataset generate(Space space, int minRings, int maxRings, IntConsumer progress) {
+        if (space == Space.BENZENOID) {
+            return generate(minRings, maxRings, progress);
+        }
+        if (minRings < 1 || maxRings > space.maxRings() || minRings > maxRings) {
+            throw new IllegalArgumentException("ring range must satisfy 1 <= min <= max <= " + space.maxRings()
+                    + " for the " + space.key() + " space, got " + minRings + ".." + maxRings);
+        }
+        return generate(HeteroSpace.standard(), minRings, maxRings, progress);
+    }
+
+    /** The molecules of a given hetero space (e.g. another seed or cap) with minRings..maxRings rings. */
+    public static Dataset generate(HeteroSpace hetero, int minRings, int maxRings, IntConsumer progress) {
+        if (minRings < 1 || maxRings > HeteroSpace.MAX_RINGS || minRings > maxRings) {
+            throw new IllegalArgumentException("ring range must satisfy 1 <= min <= max <= " + HeteroSpace.MAX_RINGS
+                    + " for the hetero space, got " + minRings + ".." + maxRings);
+        }
+        List<MoleculeRecord> records = new ArrayList<>();
+        for (int h = minRings; h <= maxRings; h++) {
+            int before = records.size();
+            for (HeteroSpace.Molecule m : hetero.level(h, i -> progress.accept(before + i)).molecules()) {
+                records.add(new MoleculeRecord(m.id(), m.smiles(), m.gor(), properties(m.huckel())));
+            }
+            progress.accept(records.size());
+        }
+        // Candidates the rules leave out are not input records; HeteroSpace.Level counts them per reason.
+        return new Dataset(heteroSource(minRings, maxRings), PROPERTIES, records, List.of());
+    }
+
+    static String heteroSource(int minRings, int maxRings) {
+        return "embedded hetero PASs, " + minRings + "-" + maxRings + " rings, Hückel properties (Van-Catledge)";
     }
 
     /** Number of molecules {@link #generate(int, int, IntConsumer)} will produce, for progress totals. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -57,8 +58,21 @@ public final class EdmTrainable implements TrainableModel<GraphOfRings> {
 
     @Override
     public NDArray trainingLoss(NDManager manager, List<GraphOfRings> batch, SplittableRandom random) {
-        GorBatch b = diffusion.featurizer().encode(batch);
+        GorBatch b = diffusion.featurizer().encode(drawOrientation(batch, random));
         return diffusion.trainingLoss(new ParameterStore(manager, false), manager, b, random);
+    }
+
+    /**
+     * GaUDI's augmentation: every time a molecule is drawn for training, a ring with two heteroatoms (Pz, Db) gets
+     * its orientation node on one of them at random. Validation keeps the stored choice, so its loss is comparable
+     * between epochs.
+     */
+    static List<GraphOfRings> drawOrientation(List<GraphOfRings> batch, SplittableRandom random) {
+        List<GraphOfRings> out = new ArrayList<>(batch.size());
+        for (GraphOfRings g : batch) {
+            out.add(g.withOrientationDrawn(random));
+        }
+        return out;
     }
 
     @Override

@@ -29,7 +29,8 @@ import org.openscience.cdk.interfaces.IBond;
  * kept so encoded data match the reference models; GaUDI's distance table has no DhDb entries either).</li>
  * <li>Node = mean of the ring's heavy-atom coordinates. Orientation node (hetero layout): the centroid for Bn/Cbd,
  * else a non-carbon ring atom; with two candidates (Pz, Db) the one with the lower atom index, or a random one when
- * a {@link Random} is given (GaUDI re-draws it every time a sample is loaded).</li>
+ * a {@link Random} is given (GaUDI re-draws it every time a sample is loaded); the other candidate is kept as the
+ * ring's orientation alternative, so training can re-draw it ({@link GraphOfRings#withOrientationDrawn}).</li>
  * </ol>
  * Unlike the reference, which silently ignores them, heavy atoms outside rings and molecules with more than one ring
  * system are rejected ({@link GorEncodingException.Reason#UNSUPPORTED_TOPOLOGY}), because the graph of rings could
@@ -108,13 +109,17 @@ public final class GorEncoder {
         }
         GorKind effective = kind != null ? kind : allBenzene(types) ? GorKind.CATA : GorKind.HETERO;
         double[][] orientation = null;
+        double[][] alternatives = null;
         if (effective == GorKind.HETERO) {
             orientation = new double[rings.length][];
+            alternatives = new double[rings.length][];
             for (int r = 0; r < rings.length; r++) {
-                orientation[r] = orientationNode(rings[r], z, xyz, centroids[r], random);
+                double[][] pick = orientationNode(rings[r], z, xyz, centroids[r], random);
+                orientation[r] = pick[0];
+                alternatives[r] = pick[1];
             }
         }
-        return new GraphOfRings(types, centroids, orientation);
+        return new GraphOfRings(types, centroids, orientation, alternatives);
     }
 
     private static boolean allBenzene(RingType[] types) {
@@ -307,12 +312,18 @@ public final class GorEncoder {
                 + "Db BBCCCC, Cbd CCCC)");
     }
 
-    private static double[] orientationNode(int[] ring, int[] z, double[][] xyz, double[] centroid, Random random) {
+    /** {chosen orientation node, the other candidate or null}. */
+    private static double[][] orientationNode(int[] ring, int[] z, double[][] xyz, double[] centroid,
+            Random random) {
         int[] cand = Arrays.stream(ring).filter(a -> z[a] != 6).sorted().toArray();
         if (cand.length == 0) {
-            return centroid.clone();
+            return new double[][] {centroid.clone(), null};
         }
-        int pick = random == null || cand.length == 1 ? cand[0] : cand[random.nextInt(cand.length)];
-        return xyz[pick].clone();
+        if (cand.length == 1) {
+            return new double[][] {xyz[cand[0]].clone(), null};
+        }
+        int pick = random == null ? 0 : random.nextInt(cand.length);
+        // GaUDI's rings have at most two heteroatoms (Pz, Db); a third candidate would not be kept
+        return new double[][] {xyz[cand[pick]].clone(), xyz[cand[pick == 0 ? 1 : 0]].clone()};
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
  * <pre>
  *   Bn[x,y,z] Bn[x,y,z] ...                  (no orientation nodes: cata layout)
  *   Th[x,y,z|ox,oy,oz] Bn[x,y,z|x,y,z] ...   (orientation node after '|': hetero layout)
+ *   Pz[x,y,z|ox,oy,oz|ax,ay,az]              (optional second orientation candidate after another '|')
  * </pre>
  * Ring keys are {@link RingType#key()} ('.' for the orientation marker); coordinates in Å written with
  * {@link Double#toString(double)}, so {@code parse(format(g)).equals(g)} holds exactly. The empty string is the
@@ -36,6 +37,7 @@ public final class GorText {
     public static String format(GraphOfRings gor) {
         StringBuilder sb = new StringBuilder(gor.ringCount() * 64);
         double[][] o = gor.orientationNodes();
+        double[][] alt = gor.orientationAlternatives();
         for (int i = 0; i < gor.ringCount(); i++) {
             if (i > 0) {
                 sb.append(' ');
@@ -48,6 +50,10 @@ public final class GorText {
                 }
                 sb.append('|');
                 appendPoint(sb, o[i]);
+                if (alt != null && alt[i] != null) {
+                    sb.append('|');
+                    appendPoint(sb, alt[i]);
+                }
             }
             sb.append(']');
         }
@@ -81,6 +87,8 @@ public final class GorText {
             List<RingType> types = new ArrayList<>();
             List<double[]> centroids = new ArrayList<>();
             List<double[]> orientation = new ArrayList<>();
+            List<double[]> alternatives = new ArrayList<>();
+            boolean anyAlternative = false;
             Boolean withOrientation = null;
             skipSpaces();
             while (pos < s.length()) {
@@ -103,13 +111,21 @@ public final class GorText {
                 if (hasO) {
                     pos++;
                     orientation.add(point());
+                    if (pos < s.length() && s.charAt(pos) == '|') {
+                        pos++;
+                        alternatives.add(point());
+                        anyAlternative = true;
+                    } else {
+                        alternatives.add(null);
+                    }
                 }
                 expect(']');
                 ring++;
                 skipSpaces();
             }
             return new GraphOfRings(types.toArray(new RingType[0]), centroids.toArray(new double[0][]),
-                    Boolean.TRUE.equals(withOrientation) ? orientation.toArray(new double[0][]) : null);
+                    Boolean.TRUE.equals(withOrientation) ? orientation.toArray(new double[0][]) : null,
+                    anyAlternative ? alternatives.toArray(new double[0][]) : null);
         }
 
         private RingType key() {

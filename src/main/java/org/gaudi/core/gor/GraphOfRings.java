@@ -2,19 +2,31 @@ package org.gaudi.core.gor;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * A molecule as a graph of rings (GaUDI §3): one node per ring at the ring's centroid (Å) with a ring type.
  * Cata-condensed benzenoids use only {@link RingType#Bn} and no orientation nodes. For hetero systems,
  * {@code orientation[i]} is ring i's orientation-node position (the centroid itself for Bn/Cbd), else null.
- * Instances are immutable.
+ * A ring with two heteroatoms (Pz, Db) may also carry its other candidate position
+ * ({@link #orientationAlternatives()}); {@link #withOrientationDrawn} picks one of the two at random, as GaUDI does
+ * every time it loads a training sample. Instances are immutable.
  */
 public final class GraphOfRings {
     private final RingType[] types;
     private final double[][] centroids;
     private final double[][] orientation;
+    private final double[][] alternatives;
 
     public GraphOfRings(RingType[] types, double[][] centroids, double[][] orientation) {
+        this(types, centroids, orientation, null);
+    }
+
+    /**
+     * @param alternatives per ring, the second orientation-node candidate or null (one candidate); null for none at
+     *                     all. Needs {@code orientation}.
+     */
+    public GraphOfRings(RingType[] types, double[][] centroids, double[][] orientation, double[][] alternatives) {
         Objects.requireNonNull(types, "types");
         Objects.requireNonNull(centroids, "centroids");
         if (types.length != centroids.length) {
@@ -29,9 +41,30 @@ public final class GraphOfRings {
                 throw new IllegalArgumentException("each centroid must be 3 finite coordinates");
             }
         }
+        if (alternatives != null) {
+            if (orientation == null || alternatives.length != types.length) {
+                throw new IllegalArgumentException("orientation alternatives need orientation nodes, one entry per ring");
+            }
+            for (double[] a : alternatives) {
+                if (a != null && (a.length != 3 || !Double.isFinite(a[0]) || !Double.isFinite(a[1])
+                        || !Double.isFinite(a[2]))) {
+                    throw new IllegalArgumentException("each orientation alternative must be 3 finite coordinates");
+                }
+            }
+        }
         this.types = types.clone();
         this.centroids = deepCopy(centroids);
         this.orientation = orientation == null ? null : deepCopy(orientation);
+        this.alternatives = alternatives == null || allNull(alternatives) ? null : deepCopy(alternatives);
+    }
+
+    private static boolean allNull(double[][] a) {
+        for (double[] p : a) {
+            if (p != null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A benzenoid (all rings {@link RingType#Bn}) graph of rings. */
@@ -70,6 +103,40 @@ public final class GraphOfRings {
         return orientation == null ? null : deepCopy(orientation);
     }
 
+    /**
+     * Per ring, the second orientation-node candidate (the other heteroatom of a Pz or Db ring) or null; null when
+     * no ring has one.
+     */
+    public double[][] orientationAlternatives() {
+        return alternatives == null ? null : deepCopy(alternatives);
+    }
+
+    /** Whether some ring has a second orientation-node candidate. */
+    public boolean hasOrientationAlternatives() {
+        return alternatives != null;
+    }
+
+    /**
+     * This graph with each two-candidate ring's orientation node drawn uniformly from its two candidates (GaUDI's
+     * load-time augmentation); the graph itself when no ring has a choice. The result keeps the candidate not drawn
+     * as its alternative, so it can be drawn again.
+     */
+    public GraphOfRings withOrientationDrawn(SplittableRandom random) {
+        if (alternatives == null) {
+            return this;
+        }
+        double[][] o = deepCopy(orientation);
+        double[][] alt = deepCopy(alternatives);
+        for (int i = 0; i < o.length; i++) {
+            if (alt[i] != null && random.nextBoolean()) {
+                double[] t = o[i];
+                o[i] = alt[i];
+                alt[i] = t;
+            }
+        }
+        return new GraphOfRings(types, centroids, o, alt);
+    }
+
     public boolean isBenzenoid() {
         for (RingType t : types) {
             if (t != RingType.Bn) {
@@ -101,7 +168,7 @@ public final class GraphOfRings {
         }
         GraphOfRings g = (GraphOfRings) o;
         return Arrays.equals(types, g.types) && Arrays.deepEquals(centroids, g.centroids)
-                && Arrays.deepEquals(orientation, g.orientation);
+                && Arrays.deepEquals(orientation, g.orientation) && Arrays.deepEquals(alternatives, g.alternatives);
     }
 
     @Override

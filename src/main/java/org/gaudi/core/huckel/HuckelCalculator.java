@@ -186,7 +186,8 @@ public final class HuckelCalculator {
             return 1 - q;
         }
         int valence = valenceElectrons(atom.getSymbol());
-        int inPlaneLonePairs = Math.max(0, 3 - sigma);
+        // boron (3 valence electrons) cannot spare a pair for its in-plane orbital: it stays empty
+        int inPlaneLonePairs = "B".equals(atom.getSymbol()) ? 0 : Math.max(0, 3 - sigma);
         int e = valence - q - sigma - 2 * inPlaneLonePairs;
         if (e < 0 || e > 2) {
             throw new HuckelException(describe(mol, atom) + " (σ bonds " + sigma + ", charge " + q

@@ -2,34 +2,45 @@ package org.gaudi.core.huckel;
 
 /**
  * Kinds of π centre with their Hückel parameters, in the usual heteroatom convention α_X = α + h·β and
- * β_CX = k·β (β &lt; 0). Values for carbon, B, N and O are the textbook (Streitwieser 1961, Greenwood 1972) ones;
- * sulfur has no value in those tables, and the thiophene-type values used here (h = 1.5, k = 0.8, by analogy with
- * pyrrole-type N) are an assumption to revisit when hetero rings are calibrated. For a bond between two
- * heteroatoms k = k_X · k_Y (carbon has k = 1), a simple documented rule.
+ * β_CX = k·β (β &lt; 0).
+ *
+ * <p>Source: F. A. Van-Catledge, "A Pariser-Parr-Pople-based set of Hückel molecular orbital parameters",
+ * J. Org. Chem. 45, 4801–4802 (1980), as tabulated e.g. in A. Rauk, Orbital Interaction Theory of Organic
+ * Chemistry (2nd ed., Wiley 2001): three-coordinate B h = −0.45, k = 0.73; pyridine-type N (one π electron)
+ * h = 0.51, k = 1.02; pyrrole-type N (two) h = 1.37, k = 0.89; carbonyl-type O (one) h = 0.97, k = 1.06;
+ * furan-type O (two) h = 2.09, k = 0.66; thiophene-type S (two) h = 1.11, k = 0.69. The cations (pyridinium N+,
+ * pyrylium O+) keep Streitwieser's textbook values (Molecular Orbital Theory for Organic Chemists, Wiley 1961):
+ * h = 2.0 and 2.5, k = 1.0. Two-coordinate boron (the B of a borabenzene or diborine ring, one π electron) has no
+ * entry of its own in these tables; it takes the three-coordinate boron values (same atom and p orbital, one more
+ * π electron), an assumption stated here and in the README. For a bond between two heteroatoms k = k_X · k_Y
+ * (carbon has k = 1), a simple documented rule (no such bond occurs in GaUDI's cata-condensed ring systems).
  *
  * <p>π electrons per centre follow from the valence: electrons = valence − formal charge − σ bonds − 2 · in-plane
- * lone pairs (3 − σ for an sp2 centre with σ &lt; 3). So a neutral sp2 carbon gives 1, pyridine N 1, pyrrole N–H 2,
- * furan O 2, carbonyl O 1, pyrylium O+ 1, thiophene S 2, three-coordinate B 0.
+ * lone pairs (3 − σ for an sp2 centre with σ &lt; 3; boron has too few electrons for one, so its in-plane orbital
+ * stays empty). So a neutral sp2 carbon gives 1, pyridine N 1, pyrrole N–H 2, furan O 2, carbonyl O 1, pyrylium
+ * O+ 1, thiophene S 2, three-coordinate B 0, two-coordinate B 1.
  */
 public enum PiCentreType {
     /** sp2 carbon (any formal charge; C+ has 0 and C− 2 π electrons). */
     CARBON("C", 0.0, 1.0),
-    /** Three-coordinate boron, empty p orbital (0 π electrons). */
-    BORON("B", -1.0, 0.7),
-    /** Pyridine-type N, one π electron. */
-    N_PYRIDINE("N", 0.5, 1.0),
-    /** Pyridinium-type N+, one π electron. */
+    /** Three-coordinate boron (borole B–H), empty p orbital (0 π electrons); Van-Catledge. */
+    BORON("B", -0.45, 0.73),
+    /** Two-coordinate boron (borabenzene, diborine), one π electron; Van-Catledge's boron values (see above). */
+    BORON_ONE_ELECTRON("B.", -0.45, 0.73),
+    /** Pyridine-type N, one π electron; Van-Catledge. */
+    N_PYRIDINE("N", 0.51, 1.02),
+    /** Pyridinium-type N+, one π electron; Streitwieser. */
     N_PYRIDINIUM("N+", 2.0, 1.0),
-    /** Pyrrole/aniline-type N, lone pair in the π system (2 electrons). */
-    N_PYRROLE("N:", 1.5, 0.8),
-    /** Carbonyl-type O, one π electron. */
-    O_CARBONYL("O", 1.0, 1.0),
-    /** Pyrylium-type O+, one π electron. */
+    /** Pyrrole/aniline-type N, lone pair in the π system (2 electrons); Van-Catledge. */
+    N_PYRROLE("N:", 1.37, 0.89),
+    /** Carbonyl-type O, one π electron; Van-Catledge. */
+    O_CARBONYL("O", 0.97, 1.06),
+    /** Pyrylium-type O+, one π electron; Streitwieser. */
     O_PYRYLIUM("O+", 2.5, 1.0),
-    /** Furan/ether-type O, lone pair in the π system (2 electrons). */
-    O_FURAN("O:", 2.0, 0.8),
-    /** Thiophene-type S, lone pair in the π system (2 electrons); parameters are an assumption, see class doc. */
-    S_THIOPHENE("S:", 1.5, 0.8);
+    /** Furan/ether-type O, lone pair in the π system (2 electrons); Van-Catledge. */
+    O_FURAN("O:", 2.09, 0.66),
+    /** Thiophene-type S, lone pair in the π system (2 electrons); Van-Catledge. */
+    S_THIOPHENE("S:", 1.11, 0.69);
 
     private final String label;
     private final double h;
@@ -65,7 +76,7 @@ public enum PiCentreType {
             case "C":
                 return CARBON;
             case "B":
-                return piElectrons == 0 ? BORON : null;
+                return piElectrons == 0 ? BORON : piElectrons == 1 && charge == 0 ? BORON_ONE_ELECTRON : null;
             case "N":
                 if (piElectrons == 2) {
                     return N_PYRROLE;

@@ -494,7 +494,7 @@ public final class PredictorTraining {
 
         @Override
         public NDArray trainingLoss(NDManager manager, List<Integer> batch, SplittableRandom random) {
-            return loss(manager, batch, random, TimeSampling.UNIFORM);
+            return loss(manager, batch, random, TimeSampling.UNIFORM, true);
         }
 
         /**
@@ -504,14 +504,17 @@ public final class PredictorTraining {
          */
         @Override
         public NDArray validationLoss(NDManager manager, List<Integer> batch, SplittableRandom random) {
-            return loss(manager, batch, random, TimeSampling.UNIFORM);
+            return loss(manager, batch, random, TimeSampling.UNIFORM, false);
         }
 
-        private NDArray loss(NDManager manager, List<Integer> batch, SplittableRandom random, TimeSampling times) {
+        /** @param redraw GaUDI's augmentation: a Pz/Db ring's orientation node drawn anew for each training draw */
+        private NDArray loss(NDManager manager, List<Integer> batch, SplittableRandom random, TimeSampling times,
+                boolean redraw) {
             List<GraphOfRings> g = new ArrayList<>(batch.size());
             double[][] y = new double[batch.size()][];
             for (int k = 0; k < y.length; k++) {
-                g.add(items.records.get(batch.get(k)).gor());
+                GraphOfRings gor = items.records.get(batch.get(k)).gor();
+                g.add(redraw ? gor.withOrientationDrawn(random) : gor);
                 y[k] = items.targets[batch.get(k)];
             }
             return predictor.trainingLoss(manager, new ParameterStore(manager, false), g, y, random, times);

@@ -115,9 +115,58 @@ public class HuckelCalculatorTest {
         // an electronegative N lowers the frontier orbitals relative to benzene
         HuckelResult benzene = run("c1ccccc1");
         assertTrue(pyridine.lumo() < benzene.lumo());
-        // pyridine N: diagonal −0.5, its two bonds −1; trace of H = Σ ε = −h_N
-        assertEquals(-0.5, sum(pyridine.orbitalEnergies()), TOL);
-        assertEquals(-1.5, sum(pyrrole.orbitalEnergies()), TOL);
+        // trace of H = Σ ε = −Σ h_X: Van-Catledge's h for each heteroatom kind (J. Org. Chem. 1980)
+        assertEquals(-0.51, sum(pyridine.orbitalEnergies()), TOL);
+        assertEquals(-1.37, sum(pyrrole.orbitalEnergies()), TOL);
+        assertEquals(-2.09, sum(run("c1ccoc1").orbitalEnergies()), TOL);
+        assertEquals(-1.11, sum(run("c1ccsc1").orbitalEnergies()), TOL);
+        assertEquals(0.45, sum(run("B1C=CC=C1").orbitalEnergies()), TOL);
+        assertEquals(-1.02, sum(run("c1cnccn1").orbitalEnergies()), TOL); // pyrazine: two pyridine-type N
+    }
+
+    /**
+     * Orbitals antisymmetric under the molecule's mirror plane have a node on the heteroatom, so they are those of
+     * the carbon frame alone: pyridine keeps benzene's ε = ±1 pair, the five-membered heterocycles butadiene-like
+     * a2 orbitals at ε = −0.618 and +1.618 whatever h and k are. With Van-Catledge's parameters these a2 orbitals
+     * are the HOMOs; the LUMO of a five-membered ring is the lowest positive root of its symmetric (b1) 3×3 block.
+     */
+    @Test
+    public void heteroFrontierOrbitalsMatchTheSymmetryReducedHamiltonian() throws Exception {
+        HuckelResult pyridine = run("c1ccncc1");
+        assertEquals(-1.0, pyridine.homo(), TOL);
+        assertTrue(pyridine.lumo() < 1.0); // the b1 partner of benzene's LUMO is pulled down by N
+        double golden = (Math.sqrt(5) - 1) / 2;
+        String[][] rings = {{"c1cc[nH]c1", "1.37", "0.89"}, {"c1ccoc1", "2.09", "0.66"},
+            {"c1ccsc1", "1.11", "0.69"}};
+        for (String[] r : rings) {
+            HuckelResult res = run(r[0]);
+            assertEquals(r[0], -golden, res.homo(), TOL);
+            double h = Double.parseDouble(r[1]);
+            double k = Double.parseDouble(r[2]);
+            // b1 block on (X, (C2+C5)/√2, (C3+C4)/√2), ε units: H = −h, −√2·k, 0 / ., 0, −1 / ., ., −1
+            double[][] b1 = {{-h, -Math.sqrt(2) * k, 0}, {-Math.sqrt(2) * k, 0, -1}, {0, -1, -1}};
+            double[] ev = new org.apache.commons.math3.linear.EigenDecomposition(
+                    new org.apache.commons.math3.linear.Array2DRowRealMatrix(b1)).getRealEigenvalues();
+            double lumo = Double.POSITIVE_INFINITY;
+            for (double e : ev) {
+                if (e > 0) {
+                    lumo = Math.min(lumo, e);
+                }
+            }
+            assertEquals(r[0], Math.min(lumo, 1 + golden), res.lumo(), 1e-9);
+        }
+    }
+
+    @Test
+    public void twoCoordinateBoronGivesOneElectronAndThreeCoordinateNone() throws Exception {
+        HuckelResult borabenzene = run("B1=CC=CC=C1");
+        assertEquals(6, borabenzene.piCentreCount());
+        assertEquals(6, borabenzene.piElectronCount());
+        assertFalse(borabenzene.isOpenShell());
+        assertEquals(0.45, sum(borabenzene.orbitalEnergies()), TOL);
+        HuckelResult diborine = run("B1=CC=BC=C1");
+        assertEquals(6, diborine.piElectronCount());
+        assertEquals(0.90, sum(diborine.orbitalEnergies()), TOL);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 final class GorDatasetReaderNodeDialog extends DefaultNodeSettingsPane {
 
     static final String LABEL_SOURCE = "Dataset";
+    static final String LABEL_SPACE = "Embedded space";
     static final String GROUP_FILE = "Input file";
     static final String GROUP_XYZ = "xyz geometries";
     static final String LABEL_ID_FIELD = "SDF id field";
@@ -28,12 +29,15 @@ final class GorDatasetReaderNodeDialog extends DefaultNodeSettingsPane {
         SettingsModelString xyz = GorDatasetReaderNodeModel.createXyzSourceModel();
         SettingsModelString idField = GorDatasetReaderNodeModel.createSdfIdFieldModel();
         SettingsModelIntegerBounded minRings = GorDatasetReaderNodeModel.createMinRingsModel();
-        source.addChangeListener(e -> GorDatasetReaderNodeModel.updateEnabled(source, file, xyz, idField, minRings));
-        GorDatasetReaderNodeModel.updateEnabled(source, file, xyz, idField, minRings);
+        SettingsModelString space = GorDatasetReaderNodeModel.createSpaceModel();
+        source.addChangeListener(e -> GorDatasetReaderNodeModel.updateEnabled(source, file, xyz, idField, minRings,
+                space));
+        GorDatasetReaderNodeModel.updateEnabled(source, file, xyz, idField, minRings, space);
 
         createNewGroup("Source");
         addDialogComponent(new DialogComponentStringSelection(source, LABEL_SOURCE,
                 GorDatasetReaderNodeModel.SOURCES));
+        addDialogComponent(new DialogComponentStringSelection(space, LABEL_SPACE, GorDatasetReaderNodeModel.SPACES));
         closeCurrentGroup();
         createNewGroup(GROUP_FILE);
         addDialogComponent(new DialogComponentFileChooser(file, "org.gaudi.knime.reader.file", ".csv", ".sdf",

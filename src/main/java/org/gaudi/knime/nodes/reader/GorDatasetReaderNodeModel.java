@@ -34,8 +34,9 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 /**
  * GOR Dataset Reader: molecules with properties and their graphs of rings as a KNIME table (output 0, see
  * {@link MoleculeTable}) plus every rejected record with its reason (output 1, see {@link RejectionTable}).
- * Sources: the embedded enumerated cata-condensed benzenoids with Hückel properties, a COMPAS-style CSV (with an
- * optional folder or .tar.gz of xyz geometries) or an SD file; reading is done by the core readers.
+ * Sources: an embedded space with Hückel properties (the enumerated cata-condensed benzenoids, or the hetero PASs
+ * built from GaUDI's ring types), a COMPAS-style CSV (with an optional folder or .tar.gz of xyz geometries) or an
+ * SD file; reading is done by the core readers.
  */
 public final class GorDatasetReaderNodeModel extends NodeModel {
 
@@ -49,6 +50,18 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
     public static final String SOURCE_SDF = "sdf";
     /** Sources this build can read. */
     public static final List<String> SOURCES = List.of(SOURCE_EMBEDDED, SOURCE_CSV, SOURCE_SDF);
+
+    /**
+     * Embedded only: which space, {@link #SPACE_BENZENOID} or {@link #SPACE_HETERO}. Settings saved before it existed
+     * load as benzenoid, the only space there was.
+     */
+    public static final String CFG_SPACE = "embedded_space";
+    /** Space value: every cata-condensed benzenoid. */
+    public static final String SPACE_BENZENOID = EmbeddedDataset.Space.BENZENOID.key();
+    /** Space value: cata-condensed hetero-polycyclic aromatic systems. */
+    public static final String SPACE_HETERO = EmbeddedDataset.Space.HETERO.key();
+    /** Spaces this build can generate. */
+    public static final List<String> SPACES = List.of(SPACE_BENZENOID, SPACE_HETERO);
 
     /** Local path of the CSV or SD file. */
     public static final String CFG_FILE = "file";
@@ -66,6 +79,7 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
     static final int DEFAULT_MAX_RINGS = 8;
 
     private final SettingsModelString source = createSourceModel();
+    private final SettingsModelString space = createSpaceModel();
     private final SettingsModelString file = createFileModel();
     private final SettingsModelString xyzSource = createXyzSourceModel();
     private final SettingsModelString sdfIdField = createSdfIdFieldModel();
@@ -75,11 +89,15 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
 
     public GorDatasetReaderNodeModel() {
         super(0, 2);
-        updateEnabled(source, file, xyzSource, sdfIdField, minRings);
+        updateEnabled(source, file, xyzSource, sdfIdField, minRings, space);
     }
 
     static SettingsModelString createSourceModel() {
         return new SettingsModelString(CFG_SOURCE, SOURCE_EMBEDDED);
+    }
+
+    static SettingsModelString createSpaceModel() {
+        return new SettingsModelString(CFG_SPACE, SPACE_BENZENOID);
     }
 
     static SettingsModelString createFileModel() {
@@ -109,8 +127,9 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
     /** Enables exactly the settings the chosen source uses (shared by model and dialog, so both save alike). */
     static void updateEnabled(final SettingsModelString sourceModel, final SettingsModelString fileModel,
             final SettingsModelString xyzModel, final SettingsModelString idFieldModel,
-            final SettingsModelIntegerBounded minRingsModel) {
+            final SettingsModelIntegerBounded minRingsModel, final SettingsModelString spaceModel) {
         String s = sourceModel.getStringValue();
+        spaceModel.setEnabled(SOURCE_EMBEDDED.equals(s));
         fileModel.setEnabled(SOURCE_CSV.equals(s) || SOURCE_SDF.equals(s));
         xyzModel.setEnabled(SOURCE_CSV.equals(s));
         idFieldModel.setEnabled(SOURCE_SDF.equals(s));
@@ -120,6 +139,7 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
     /** The settings of one run, checked. */
     static final class Config {
         final String source;
+        final EmbeddedDataset.Space space;
         final Path file;
         final Path xyz;
         final String idField;
@@ -127,14 +147,23 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
         final int maxRings;
         final List<String> properties;
 
-        Config(String source, String file, String xyz, String idField, int minRings, int maxRings,
+        Config(String source, String space, String file, String xyz, String idField, int minRings, int maxRings,
                 String properties) throws InvalidSettingsException {
             if (!SOURCES.contains(source)) {
                 throw new InvalidSettingsException("Unknown source \"" + source + "\" in setting '" + CFG_SOURCE
                         + "'; expected one of: " + String.join(", ", SOURCES) + ".");
             }
+            if (!SPACES.contains(space)) {
+                throw new InvalidSettingsException("Unknown embedded space \"" + space + "\" in setting '"
+                        + CFG_SPACE + "'; expected one of: " + String.join(", ", SPACES) + ".");
+            }
             this.source = source;
+            this.space = EmbeddedDataset.Space.of(space);
             boolean embedded = SOURCE_EMBEDDED.equals(source);
+            if (embedded && maxRings > this.space.maxRings()) {
+                throw new InvalidSettingsException("The embedded " + space + " space has at most "
+                        + this.space.maxRings() + " rings; maximum rings is " + maxRings + ".");
+            }
             this.file = embedded ? null : localPath(file, CFG_FILE, "input file");
             this.xyz = SOURCE_CSV.equals(source) && !xyz.isBlank() ? localPath(xyz, CFG_XYZ_SOURCE,
                     "xyz geometries") : null;
@@ -214,7 +243,7 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
     }
 
     private Config config() throws InvalidSettingsException {
-        return new Config(source.getStringValue(), file.getStringValue(), xyzSource.getStringValue(),
+        return new Config(source.getStringValue(), space.getStringValue(), file.getStringValue(), xyzSource.getStringValue(),
                 sdfIdField.getStringValue(), minRings.getIntValue(), maxRings.getIntValue(),
                 properties.getStringValue());
     }
@@ -249,8 +278,10 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
                 break;
             }
             default: {
-                long total = EmbeddedDataset.size(c.minRings, c.maxRings);
-                data = CoreCalls.call(exec, () -> EmbeddedDataset.generate(c.minRings, c.maxRings,
+                // the hetero space's size is known only once built: its progress counts without a total
+                long total = c.space == EmbeddedDataset.Space.BENZENOID ? EmbeddedDataset.size(c.minRings, c.maxRings)
+                        : -1;
+                data = CoreCalls.call(exec, () -> EmbeddedDataset.generate(c.space, c.minRings, c.maxRings,
                         progress.countSink(total, "molecules")));
                 data = Datasets.selectProperties(data, c.properties);
             }
@@ -277,6 +308,7 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
         source.saveSettingsTo(settings);
+        space.saveSettingsTo(settings);
         file.saveSettingsTo(settings);
         xyzSource.saveSettingsTo(settings);
         sdfIdField.saveSettingsTo(settings);
@@ -294,8 +326,13 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
         minRings.validateSettings(settings);
         maxRings.validateSettings(settings);
         properties.validateSettings(settings);
+        if (settings.containsKey(CFG_SPACE)) {
+            space.validateSettings(settings);
+        }
         String s = source.<SettingsModelString>createCloneWithValidatedValue(settings).getStringValue();
-        new Config(s, valueOrEmpty(file, settings), valueOrEmpty(xyzSource, settings),
+        String sp = settings.containsKey(CFG_SPACE)
+                ? space.<SettingsModelString>createCloneWithValidatedValue(settings).getStringValue() : SPACE_BENZENOID;
+        new Config(s, sp, valueOrEmpty(file, settings), valueOrEmpty(xyzSource, settings),
                 valueOrEmpty(sdfIdField, settings),
                 minRings.<SettingsModelIntegerBounded>createCloneWithValidatedValue(settings).getIntValue(),
                 maxRings.<SettingsModelIntegerBounded>createCloneWithValidatedValue(settings).getIntValue(),
@@ -315,13 +352,18 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         source.loadSettingsFrom(settings);
+        if (settings.containsKey(CFG_SPACE)) {
+            space.loadSettingsFrom(settings);
+        } else {
+            space.setStringValue(SPACE_BENZENOID); // saved before the hetero space existed
+        }
         file.loadSettingsFrom(settings);
         xyzSource.loadSettingsFrom(settings);
         sdfIdField.loadSettingsFrom(settings);
         minRings.loadSettingsFrom(settings);
         maxRings.loadSettingsFrom(settings);
         properties.loadSettingsFrom(settings);
-        updateEnabled(source, file, xyzSource, sdfIdField, minRings);
+        updateEnabled(source, file, xyzSource, sdfIdField, minRings, space);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.gaudi.knime.nodes.reader;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -87,6 +88,53 @@ public class GorDatasetReaderNodeModelTest {
         remote.addString(GorDatasetReaderNodeModel.CFG_SOURCE, GorDatasetReaderNodeModel.SOURCE_SDF);
         remote.addString(GorDatasetReaderNodeModel.CFG_FILE, "knime://LOCAL/data.sdf");
         expectInvalid(remote, "Only local files are supported");
+    }
+
+    @Test
+    public void settingsSavedBeforeTheSpaceChoiceLoadAsBenzenoid() throws Exception {
+        // what the node saved before the space setting existed: every other settings model, no space key
+        NodeSettings legacy = new NodeSettings("model");
+        GorDatasetReaderNodeModel.createSourceModel().saveSettingsTo(legacy);
+        GorDatasetReaderNodeModel.createFileModel().saveSettingsTo(legacy);
+        GorDatasetReaderNodeModel.createXyzSourceModel().saveSettingsTo(legacy);
+        GorDatasetReaderNodeModel.createSdfIdFieldModel().saveSettingsTo(legacy);
+        GorDatasetReaderNodeModel.createMinRingsModel().saveSettingsTo(legacy);
+        GorDatasetReaderNodeModel.createMaxRingsModel().saveSettingsTo(legacy);
+        GorDatasetReaderNodeModel.createPropertiesModel().saveSettingsTo(legacy);
+        assertFalse(legacy.containsKey(GorDatasetReaderNodeModel.CFG_SPACE));
+        NodeDriver<GorDatasetReaderNodeModel> n = node();
+        NodeSettings hetero = settings(1, 3, "");
+        hetero.addString(GorDatasetReaderNodeModel.CFG_SPACE, GorDatasetReaderNodeModel.SPACE_HETERO);
+        n.loadModelSettings(hetero);
+        n.validateModelSettings(legacy);
+        n.loadModelSettings(legacy);
+        assertEquals(GorDatasetReaderNodeModel.SPACE_BENZENOID,
+                n.saveModelSettings().getString(GorDatasetReaderNodeModel.CFG_SPACE));
+        NodeSettings bad = settings(1, 3, "");
+        bad.addString(GorDatasetReaderNodeModel.CFG_SPACE, "zeolite");
+        expectInvalid(bad, "Unknown embedded space \"zeolite\"");
+        NodeSettings tooMany = settings(1, 9, "");
+        tooMany.addString(GorDatasetReaderNodeModel.CFG_SPACE, GorDatasetReaderNodeModel.SPACE_HETERO);
+        expectInvalid(tooMany, "at most 8 rings");
+    }
+
+    @Test
+    public void heteroSpaceGivesHeteroatomsWithOrientationNodes() throws Exception {
+        NodeDriver<GorDatasetReaderNodeModel> n = node();
+        NodeSettings s = settings(1, 2, "HMO_GAP_eV");
+        s.addString(GorDatasetReaderNodeModel.CFG_SPACE, GorDatasetReaderNodeModel.SPACE_HETERO);
+        n.loadModelSettings(s);
+        PortObject[] out = n.execute(NodeDriver.newExecutionContext());
+        BufferedDataTable molecules = (BufferedDataTable) out[0];
+        Dataset core = EmbeddedDataset.generate(EmbeddedDataset.Space.HETERO, 1, 2, i -> { });
+        assertEquals(core.size(), molecules.size());
+        boolean pyrrole = false;
+        for (DataRow row : molecules) {
+            String smiles = ((SmilesValue) row.getCell(1)).getSmilesValue();
+            pyrrole |= smiles.equals("c1cc[nH]c1");
+            assertTrue(GorText.parse(((StringValue) row.getCell(4)).getStringValue()).hasOrientationNodes());
+        }
+        assertTrue("pyrrole (N-H) among the single rings", pyrrole);
     }
 
     private static void expectInvalid(NodeSettings s, String message) {
