@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.gaudi.core.chem.CoordinatePlausibility;
 import org.gaudi.core.gor.GorEncodingException;
 import org.gaudi.core.gor.GraphOfRings;
 import org.openscience.cdk.interfaces.IAtom;
@@ -88,11 +89,16 @@ final class RecordAssembler {
     }
 
     /**
-     * Geometry from 3D coordinates. {@code badGeometry} is the reason used when the coordinates are unusable
+     * Geometry from 3D coordinates, after checking that they look computed ({@link CoordinatePlausibility}: bond
+     * lengths at molecular scale, not a drawing). {@code badGeometry} is the reason used when the coordinates are unusable
      * (MALFORMED_XYZ for xyz files, BAD_GEOMETRY for SDF records); {@code where} prefixes such details.
      */
     GraphOfRings fromCoordinates(IAtomContainer mol3d, int ringCount, RejectionReason badGeometry, String where)
             throws RecordRejectedException {
+        String implausible = CoordinatePlausibility.problem(mol3d);
+        if (implausible != null) {
+            throw new RecordRejectedException(badGeometry, where + ": implausible coordinates: " + implausible);
+        }
         try {
             return checked(fromCoordinates.toGor(mol3d), ringCount);
         } catch (GorEncodingException e) {
