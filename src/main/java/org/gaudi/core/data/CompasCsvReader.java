@@ -235,6 +235,7 @@ public final class CompasCsvReader {
         }
         IAtomContainer graph = parseSmiles(parser, row.smiles);
         int rings = assembler.checkRingCount(graph);
+        RecordAssembler.checkRule(graph);
         GraphOfRings gor;
         XyzSource.XyzFile file = xyz == null ? null : xyz.find(row.id);
         if (xyz != null) {

@@ -227,6 +227,7 @@ public final class SdfDatasetReader {
                     + e.getMessage());
         }
         int rings = assembler.checkRingCount(mol);
+        RecordAssembler.checkRule(mol);
         GraphOfRings gor = has3d(mol)
                 ? assembler.fromCoordinates(mol, rings, RejectionReason.BAD_GEOMETRY, "3D coordinates")
                 : assembler.fromGraph(mol, rings);
