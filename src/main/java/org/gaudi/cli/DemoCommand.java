@@ -27,6 +27,7 @@ import org.gaudi.core.diffusion.EdmModel;
 import org.gaudi.core.diffusion.SamplingCancelledException;
 import org.gaudi.core.djl.BatchParallel;
 import org.gaudi.core.huckel.HuckelProperties;
+import org.gaudi.core.io.StagedFile;
 import org.gaudi.core.model.ModelArchive;
 import org.gaudi.core.objective.Objective;
 import org.gaudi.core.predictor.PropertyPredictor;
@@ -335,7 +336,13 @@ public final class DemoCommand implements Callable<Integer> {
                 try (ConsoleProgress bar = ConsoleProgress.start("writing results", 2, mode, log, 0.5)) {
                     SweepWriters.writeAll(staging, report);
                     if (ood != null) {
-                        Files.write(staging.resolve(DemoOod.FILE), DemoOod.details(ood, sampler));
+                        List<String> details = DemoOod.details(ood, sampler);
+                        StagedFile.writeText(staging.resolve(DemoOod.FILE), w -> {
+                            for (String line : details) {
+                                w.write(line);
+                                w.write('\n');
+                            }
+                        });
                     }
                     bar.stepTo(1, "report");
                     HtmlReport.write(staging.resolve(REPORT), report, ood);
