@@ -12,6 +12,7 @@ import java.util.Map;
 import org.gaudi.core.data.CompasCsvReader;
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.EmbeddedDataset;
+import org.gaudi.core.data.FallbackReason;
 import org.gaudi.core.data.HoldOutBest;
 import org.gaudi.core.data.Rejection;
 import org.gaudi.core.data.RejectionReason;
@@ -163,6 +164,14 @@ final class DataSourceOptions {
             out.printf(Locale.ROOT, "  rejected %s: %d%n", e.getKey(), e.getValue());
         }
         listRejections(d.rejections(), out);
+        if (!d.geometryFallbacks().isEmpty()) {
+            out.printf(Locale.ROOT, "geometry: %d of %d molecules use lattice coordinates instead of the given ones%n",
+                    d.geometryFallbacks().size(), d.size());
+            for (Map.Entry<FallbackReason, Integer> e : d.fallbackCounts().entrySet()) {
+                out.printf(Locale.ROOT, "  fallback %s: %d%n", e.getKey(), e.getValue());
+            }
+            listCapped(d.geometryFallbacks(), null, out);
+        }
         return d;
     }
 
@@ -171,12 +180,17 @@ final class DataSourceOptions {
 
     /** Each rejected record with file, line, id and reason, capped at {@link #REJECTIONS_LISTED}. */
     static void listRejections(List<Rejection> rejections, PrintStream out) {
-        for (int i = 0; i < Math.min(REJECTIONS_LISTED, rejections.size()); i++) {
-            out.println("  " + rejections.get(i));
+        listCapped(rejections, "rejection table lists them all", out);
+    }
+
+    /** Each item on its own line, capped at {@link #REJECTIONS_LISTED}; {@code rest}, if any, says where the others are. */
+    private static void listCapped(List<?> items, String rest, PrintStream out) {
+        for (int i = 0; i < Math.min(REJECTIONS_LISTED, items.size()); i++) {
+            out.println("  " + items.get(i));
         }
-        if (rejections.size() > REJECTIONS_LISTED) {
-            out.printf(Locale.ROOT, "  … and %d more (the GOR Dataset Reader node's rejection table lists them"
-                    + " all)%n", rejections.size() - REJECTIONS_LISTED);
+        if (items.size() > REJECTIONS_LISTED) {
+            out.printf(Locale.ROOT, "  … and %d more%s%n", items.size() - REJECTIONS_LISTED,
+                    rest == null ? "" : " (the GOR Dataset Reader node's " + rest + ")");
         }
     }
 

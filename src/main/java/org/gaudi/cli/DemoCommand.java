@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.gaudi.core.data.Dataset;
@@ -27,6 +24,7 @@ import org.gaudi.core.diffusion.EdmModel;
 import org.gaudi.core.diffusion.SamplingCancelledException;
 import org.gaudi.core.djl.BatchParallel;
 import org.gaudi.core.huckel.HuckelProperties;
+import org.gaudi.core.io.StagedFile;
 import org.gaudi.core.model.ModelArchive;
 import org.gaudi.core.objective.Objective;
 import org.gaudi.core.predictor.PropertyPredictor;
@@ -241,18 +239,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path staging = Files.createDirectory(out.resolve("." + stamp + ".partial-" + ProcessHandle.current().pid()
                 + "-" + Long.toHexString(System.nanoTime())));
 
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: ask the run to stop at the next step and wait until the staging folder is gone
-            cancelled.set(true);
-            try {
-                finished.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "demo-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptGuard interrupt = InterruptGuard.install("demo", 120);
         boolean done = false;
         try {
             log.println("GaUDI demo: guided design of cata-condensed benzenoids (embedded dataset, Hückel properties)");
@@ -261,7 +248,7 @@ public final class DemoCommand implements Callable<Integer> {
             Map<String, Object> trained = new LinkedHashMap<>();
             if (train) {
                 DemoTraining training = new DemoTraining(edm, predictor, epochs(), compute, mode, log,
-                        cancelled::get);
+                        interrupt::cancelled);
                 Path models = staging.resolve("models");
                 edmFile = training.trainEdm(models.resolve(edm.getFileName()));
                 predictorFile = training.trainPredictor(models.resolve(predictor.getFileName()), edmFile);
@@ -294,7 +281,7 @@ public final class DemoCommand implements Callable<Integer> {
                     DesignResult result;
                     try (ConsoleProgress bar = ConsoleProgress.start(task, 1, mode, log, 0.25)) {
                         result = sampler.run(settings, (stepsDone, total, msg) -> bar.update(stepsDone, total, msg),
-                                cancelled::get);
+                                interrupt::cancelled);
                     }
                     runs.add(new SweepRun(s, result));
                     log.println(runLine(s, result.summary()));
@@ -303,7 +290,7 @@ public final class DemoCommand implements Callable<Integer> {
 
                 SweepRun headlineRun = runs.stream().filter(r -> r.scale() == headline).findFirst().orElseThrow();
                 var comparison = DemoClmSection.compare(clm, sampler, runs, headlineRun, ringCount, molecules, seed,
-                        mode, log, cancelled::get);
+                        mode, log, interrupt::cancelled);
                 Map<String, Object> settings = settings(obj, ringCount, k, sampler, base);
                 settings.putAll(trained);
                 Map<String, Object> seeds = seeds(sampler, base);
@@ -334,11 +321,17 @@ public final class DemoCommand implements Callable<Integer> {
                 SweepReport report = new SweepReport("Designing benzenoids with a large HOMO-LUMO gap",
                         now.withNano(0).toString().replace('T', ' '), obj.toText(), obj.direction(), gapObjective,
                         runs, headline, reference, settings, seeds, models, files, commandLine());
-                checkCancelled(cancelled);
+                checkCancelled(interrupt);
                 try (ConsoleProgress bar = ConsoleProgress.start("writing results", 2, mode, log, 0.5)) {
                     SweepWriters.writeAll(staging, report);
                     if (ood != null) {
-                        Files.write(staging.resolve(DemoOod.FILE), DemoOod.details(ood, sampler));
+                        List<String> details = DemoOod.details(ood, sampler);
+                        StagedFile.writeText(staging.resolve(DemoOod.FILE), w -> {
+                            for (String line : details) {
+                                w.write(line);
+                                w.write('\n');
+                            }
+                        });
                     }
                     bar.stepTo(1, "report");
                     HtmlReport.write(staging.resolve(REPORT), report, ood);
@@ -347,7 +340,7 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                     bar.stepTo(2, null);
                 }
-                checkCancelled(cancelled);
+                checkCancelled(interrupt);
                 Path target = publish(staging, out, stamp);
                 done = true;
                 SweepRun un = report.unguided();
@@ -390,12 +383,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (!done) {
                 deleteTree(staging);
             }
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down (Ctrl-C): the hook is running and has been released above
-            }
+            interrupt.close();
         }
     }
 
@@ -444,8 +432,8 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void checkCancelled(AtomicBoolean cancelled) {
-        if (cancelled.get()) {
+    private static void checkCancelled(InterruptGuard interrupt) {
+        if (interrupt.cancelled()) {
             throw new SamplingCancelledException("demo cancelled");
         }
     }

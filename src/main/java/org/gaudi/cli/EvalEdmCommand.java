@@ -4,9 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.gaudi.core.diffusion.EdmEvaluation;
 import org.gaudi.core.diffusion.EdmModel;
 import org.gaudi.core.diffusion.EvaluationReport;
@@ -67,23 +64,13 @@ public final class EvalEdmCommand implements Callable<Integer> {
         compute.applyThreads();
         ConsoleProgress.Mode mode = ConsoleProgress.Mode.parse(progress);
         PrintStream out = System.out;
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "eval-edm-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptGuard interrupt = InterruptGuard.install("eval-edm", 60);
         try (EdmModel edm = EdmModel.load(model, compute.deviceSetting())) {
             int k = steps != null ? steps : edm.timesteps();
             EdmEvaluation.Settings s = new EdmEvaluation.Settings(samples, seed, k, std, batch);
             EvaluationReport r;
             try (ConsoleProgress p = ConsoleProgress.start("eval-edm", 1, mode, System.err, 0.1)) {
-                r = EdmEvaluation.evaluate(edm, s, (done, total) -> p.update(done, total, null), cancelled::get);
+                r = EdmEvaluation.evaluate(edm, s, (done, total) -> p.update(done, total, null), interrupt::cancelled);
             }
             out.println("model: " + model + " (" + edm.architecture() + ", " + edm.parameterCount()
                     + " parameters)");
@@ -95,12 +82,7 @@ public final class EvalEdmCommand implements Callable<Integer> {
             System.err.println("eval-edm: cancelled");
             return 130;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
+            interrupt.close();
         }
     }
 }

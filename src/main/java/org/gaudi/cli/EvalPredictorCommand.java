@@ -9,9 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.MoleculeRecord;
@@ -84,17 +81,7 @@ public final class EvalPredictorCommand implements Callable<Integer> {
         if (!List.of("test", "validation", "train", "all").contains(part)) {
             throw new IllegalArgumentException("--split must be test, validation, train or all, got '" + split + "'");
         }
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "eval-predictor-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptGuard interrupt = InterruptGuard.install("eval-predictor", 60);
         try (PropertyPredictor p = PropertyPredictor.load(model, compute.deviceSetting())) {
             out.println("model: " + model + " (" + p.spec().config().layers() + "x" + p.spec().config().hidden()
                     + " EGNN, " + p.parameterCount() + " parameters, targets " + p.spec().targetNames()
@@ -123,7 +110,7 @@ public final class EvalPredictorCommand implements Callable<Integer> {
             PredictorEvaluation ev;
             try (ConsoleProgress bar = ConsoleProgress.start("eval-predictor", 1, mode, System.err, 0.1)) {
                 ev = p.evaluate(PropertyPredictor.gors(records), y, steps, batch, seed, (done, total) -> {
-                    if (cancelled.get()) {
+                    if (interrupt.cancelled()) {
                         throw new CancellationException("cancelled");
                     }
                     bar.update(done, total, null);
@@ -136,12 +123,7 @@ public final class EvalPredictorCommand implements Callable<Integer> {
             System.err.println("eval-predictor: cancelled");
             return 130;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
+            interrupt.close();
         }
     }
 

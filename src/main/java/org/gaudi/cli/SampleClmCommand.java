@@ -4,9 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gaudi.core.clm.ClmDesign;
 import org.gaudi.core.clm.ClmModel;
@@ -97,17 +94,7 @@ public final class SampleClmCommand implements Callable<Integer> {
         ClmSamplingSettings settings = new ClmSamplingSettings(molecules, temperature, topK, seed, maxTokens, batch);
         ConsoleProgress.Mode mode = ConsoleProgress.Mode.parse(progress);
         PrintStream stdout = System.out;
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sample-clm-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptGuard interrupt = InterruptGuard.install("sample-clm", 60);
         Device device = Djl.selectDevice(compute.deviceSetting());
         try (ClmModel lm = ClmModel.load(model, device);
                 PropertyPredictor p = predictor == null ? null : PropertyPredictor.load(predictor, device)) {
@@ -115,7 +102,7 @@ public final class SampleClmCommand implements Callable<Integer> {
             ClmDesign design = new ClmDesign(lm, p, o);
             ClmDesign.Result r;
             try (ConsoleProgress bar = ConsoleProgress.start("sample-clm", 1, mode, System.err, 0.1)) {
-                r = design.run(settings, (done, total, msg) -> bar.update(done, total, msg), cancelled::get);
+                r = design.run(settings, (done, total, msg) -> bar.update(done, total, msg), interrupt::cancelled);
             }
             ClmWriters.writeAll(out, r);
             for (String line : r.summary().lines()) {
@@ -136,12 +123,7 @@ public final class SampleClmCommand implements Callable<Integer> {
             System.err.println("sample-clm: cancelled; nothing written");
             return 130;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
+            interrupt.close();
         }
     }
 }

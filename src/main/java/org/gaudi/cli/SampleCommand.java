@@ -4,9 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gaudi.core.diffusion.SamplingCancelledException;
 import org.gaudi.core.sampling.DesignResult;
@@ -143,24 +140,14 @@ public final class SampleCommand implements Callable<Integer> {
         GuidanceSettings settings = settings();
         ConsoleProgress.Mode mode = ConsoleProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
         PrintStream stdout = System.out;
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sample-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptGuard interrupt = InterruptGuard.install("sample", 60);
         try (GuidedSampler sampler = GuidedSampler.open(edm, predictor, objective, settings.device())) {
             if (sampler.objective() == null && scale > 0 && predictor != null) {
                 System.err.println("sample: no --objective given; sampling unguided");
             }
             DesignResult r;
             try (ConsoleProgress p = ConsoleProgress.start("sample", 1, mode, System.err, 0.1)) {
-                r = sampler.run(settings, (done, total, msg) -> p.update(done, total, msg), cancelled::get);
+                r = sampler.run(settings, (done, total, msg) -> p.update(done, total, msg), interrupt::cancelled);
             }
             String failure = r.summary().guidanceFailure();
             if (failure != null) {
@@ -184,12 +171,7 @@ public final class SampleCommand implements Callable<Integer> {
             System.err.println("sample: cancelled; nothing written");
             return 130;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
+            interrupt.close();
         }
     }
 }

@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gaudi.core.clm.ClmModel;
 import org.gaudi.core.clm.ClmTraining;
@@ -140,17 +137,7 @@ public final class TrainClmCommand implements Callable<Integer> {
                 .device(compute.deviceSetting()).checkpointEvery(runOptions.checkpointEvery)
                 .keepTrainingState(!runOptions.noTrainingState).build();
         Dataset dataset = data.load(min, max, mode, log);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                finished.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "train-clm-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptGuard interrupt = InterruptGuard.install("train-clm", 120);
         long t0 = System.nanoTime();
         try (ConsoleProgress bar = ConsoleProgress.start("train-clm", 1, mode, log, 0.1)) {
             TrainingListener listener = new TrainingListener() {
@@ -176,7 +163,7 @@ public final class TrainClmCommand implements Callable<Integer> {
             if (init != null && resume != null) {
                 throw new IllegalArgumentException("--init and --resume exclude each other");
             }
-            ClmTraining training = new ClmTraining(settings).listener(listener).cancellation(cancelled::get)
+            ClmTraining training = new ClmTraining(settings).listener(listener).cancellation(interrupt::cancelled)
                     .initialWeights(init)
                     .messages(m -> {
                         log.println(m);
@@ -209,12 +196,7 @@ public final class TrainClmCommand implements Callable<Integer> {
             System.err.println("train-clm: training diverged: " + e.getMessage() + "; no model written");
             return 1;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
+            interrupt.close();
         }
     }
 }

@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.diffusion.EdmModel;
 import org.gaudi.core.diffusion.EdmTrainable;
@@ -132,18 +129,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
                 .validationMetric(validationMetric(valMetric)).build();
         Dataset dataset = data.load(min, max, mode, log);
 
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: ask the run to stop at the next step and wait until it has cleaned up (no partial file)
-            cancelled.set(true);
-            try {
-                finished.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "train-edm-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptGuard interrupt = InterruptGuard.install("train-edm", 120);
         long t0 = System.nanoTime();
         try (ConsoleProgress keys = ConsoleProgress.start("inchikeys", -1, mode, log, 0.25);
                 ConsoleProgress bar = ConsoleProgress.start("train-edm", 1, mode, log, 0.1)) {
@@ -168,7 +154,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
                 }
             };
             EdmTraining training = new EdmTraining(settings).listener(listener).requireValidation()
-                    .cancellation(cancelled::get)
+                    .cancellation(interrupt::cancelled)
                     .messages(m -> {
                         log.println(m);
                         log.flush();
@@ -197,12 +183,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
             System.err.println("train-edm: training diverged: " + e.getMessage() + "; no model written");
             return 1;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down (Ctrl-C): the hook is running and has been released above
-            }
+            interrupt.close();
         }
     }
 }

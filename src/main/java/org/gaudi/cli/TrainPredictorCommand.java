@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.diffusion.EdmArchitecture;
@@ -178,18 +175,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
         }
         Dataset dataset = data.load(min, max, mode, log);
 
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            // Ctrl-C: ask the run to stop at the next step and wait until it has cleaned up (no partial file)
-            cancelled.set(true);
-            try {
-                finished.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "train-predictor-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptGuard interrupt = InterruptGuard.install("train-predictor", 120);
         long t0 = System.nanoTime();
         ConsoleProgress[] test = {null}; // started when the test evaluation begins
         try (ConsoleProgress bar = ConsoleProgress.start("train-predictor", 1, mode, log, 0.1)) {
@@ -213,7 +199,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
                 }
             };
             PredictorTraining training = new PredictorTraining(settings).listener(listener)
-                    .requireValidation().cancellation(cancelled::get)
+                    .requireValidation().cancellation(interrupt::cancelled)
                     .messages(m -> {
                         log.println(m);
                         log.flush();
@@ -261,12 +247,7 @@ public final class TrainPredictorCommand implements Callable<Integer> {
             if (test[0] != null) {
                 test[0].close();
             }
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down (Ctrl-C): the hook is running and has been released above
-            }
+            interrupt.close();
         }
     }
 }

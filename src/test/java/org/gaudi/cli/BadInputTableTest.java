@@ -55,6 +55,24 @@ public class BadInputTableTest {
         Files.writeString(dir.resolve("existing-file"), "not a folder");
         Files.createDirectories(dir.resolve("a-folder"));
         Files.write(dir.resolve("truncated.tar.gz"), truncatedArchive());
+        Files.createDirectories(dir.resolve("xyz-other"));
+        Files.writeString(dir.resolve("xyz-other/other.xyz"), "1\nnot naph\nC 0 0 0\n");
+        Files.writeString(dir.resolve("drawn.sdf"), benzeneMolfile(0.825) + "$$$$\n");
+    }
+
+    /** Benzene flagged 3D with bonds {@code bond} units long (0.825: the scale of many structure editors). */
+    private static String benzeneMolfile(double bond) {
+        StringBuilder sb = new StringBuilder("benzene\n  test    01012600003D\n\n  6  6  0  0  0  0  0  0  0  0999"
+                + " V2000\n");
+        for (int k = 0; k < 6; k++) {
+            sb.append(String.format(java.util.Locale.ROOT, "%10.4f%10.4f%10.4f C   0  0  0  0  0  0  0  0  0  0  0"
+                    + "  0%n", bond * Math.cos(Math.PI / 3 * k), bond * Math.sin(Math.PI / 3 * k), 0.0));
+        }
+        for (int k = 0; k < 6; k++) {
+            sb.append(String.format(java.util.Locale.ROOT, "%3d%3d%3d  0  0  0  0%n", k + 1, (k + 1) % 6 + 1,
+                    1 + k % 2));
+        }
+        return sb.append("M  END\n").toString();
     }
 
     /** A .tar.gz of 100 random xyz files, cut in the middle. */
@@ -117,6 +135,13 @@ public class BadInputTableTest {
         c.add(new Case("truncated xyz archive", 1, "train-edm: cannot read xyz archive .*truncated\\.tar\\.gz:"
                 + " unexpected end of the archive \\(truncated or damaged.*", "train-edm", "--data", p("naph.csv"),
                 "--xyz", p("truncated.tar.gz"), "--epochs", "1", "--progress", "none", "-o", p("x.e")));
+        c.add(new Case("xyz folder matching no molecule", 1, "train-edm: xyz source .*xyz-other has no <molecule>\\.xyz"
+                + " file for any of the 1 molecules looked up \\(the first wanted was naph\\.xyz\\).*", "train-edm",
+                "--data", p("naph.csv"), "--xyz", p("xyz-other"), "--epochs", "1", "--progress", "none", "-o",
+                p("x.e")));
+        c.add(new Case("SDF flagged 3D, drawn at editor scale", 1, "train-edm: .*drawn\\.sdf: none of the 1 records is"
+                + " usable; 1 rejected \\{BAD_GEOMETRY=1\\}; .*implausible coordinates: bond C1–C2 is 0\\.83 Å.*",
+                "train-edm", "--data", p("drawn.sdf"), "--epochs", "1", "--progress", "none", "-o", p("x.e")));
         c.add(new Case("unknown device in a benchmark", 1, "bench edm: unknown device setting 'tpu'; expected one of"
                 + " auto, cpu, gpu", "bench", "edm", "--device", "tpu"));
         c.add(new Case("missing model file", 1, "sample: .*nothing\\.gaudi-edm: model file does not exist", sample,

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import org.gaudi.cli.InterruptGuard;
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.EmbeddedDataset;
 import org.gaudi.core.data.MoleculeRecord;
@@ -141,9 +141,7 @@ public final class GuidanceBenchmark implements Callable<Integer> {
         }
         Path edmFile = edm != null ? edm : discover("gaudi-edm", "--edm");
         Path predictorFile = predictor != null ? predictor : discover("gaudi-predictor", "--predictor");
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Thread hook = new Thread(() -> cancelled.set(true), "bench-guidance-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptGuard interrupt = InterruptGuard.install("bench-guidance", 0); // a benchmark leaves no file to clean up
         try (GuidedSampler sampler = GuidedSampler.open(edmFile, predictorFile, objective,
                 Djl.DeviceSetting.parse(device))) {
             int n = rings != null ? rings : defaultRings(sampler);
@@ -180,7 +178,7 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                             err.printf(Locale.ROOT, "bench guidance: %s scale %s %d/%d steps (%s)%n", method.id(),
                                     fmt(scale), done, total, msg);
                         }
-                    }, cancelled::get);
+                    }, interrupt::cancelled);
                     DesignSummary sum = r.summary();
                     Figures fig = new Figures(sum, (System.nanoTime() - t0) / 1e9, loadAverage());
                     curve.put(scale, fig);
@@ -219,11 +217,7 @@ public final class GuidanceBenchmark implements Callable<Integer> {
             err.println("bench guidance: cancelled");
             return 130;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
+            interrupt.close();
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.gaudi.cli.InterruptGuard;
 import org.gaudi.core.data.HoldOutBest;
 import org.gaudi.core.diffusion.EdmModel;
 import org.gaudi.core.diffusion.SamplingCancelledException;
@@ -154,9 +154,7 @@ public final class OodBenchmark implements Callable<Integer> {
         requireFile(edm, "diffusion model", DEFAULT_EDM);
         requireFile(predictor, "property predictor", DEFAULT_PREDICTOR);
         long t0 = System.nanoTime();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        Thread hook = new Thread(() -> cancelled.set(true), "bench-ood-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
+        InterruptGuard interrupt = InterruptGuard.install("bench-ood", 0); // a benchmark leaves no file to clean up
         ModelArchive edmArchive = ModelArchive.read(edm, EdmModel.KIND);
         Optional<HoldOutBest> holdOut = HoldOutBest.fromSource(
                 edmArchive.header().metadata().path("data").path("source").asText(""));
@@ -185,14 +183,14 @@ public final class OodBenchmark implements Callable<Integer> {
                     + Djl.describe(sampler.edm().device()) + ")");
             List<GuidanceMethod> methods = samplers.stream().map(GuidanceMethod::parse).distinct().toList();
             line("ood-samplers", String.join(", ", methods.stream().map(GuidanceMethod::id).toList()));
-            DesignResult pool = sample(sampler, base.toBuilder().scale(0).build(), cancelled, "unguided");
+            DesignResult pool = sample(sampler, base.toBuilder().scale(0).build(), interrupt, "unguided");
             String unit = oracle.unit();
             boolean first = true;
             for (GuidanceMethod m : methods) {
                 Map<Double, DesignResult> runs = new LinkedHashMap<>();
                 runs.put(0.0, pool);
                 for (double s : guidedScales) {
-                    runs.put(s, sample(sampler, base.toBuilder().scale(s).sampler(m).build(), cancelled,
+                    runs.put(s, sample(sampler, base.toBuilder().scale(s).sampler(m).build(), interrupt,
                             m.id() + "@" + SweepRun.formatScale(s)));
                 }
                 String variant = methods.size() == 1 ? null : m.id();
@@ -217,22 +215,18 @@ public final class OodBenchmark implements Callable<Integer> {
             err.println("bench ood: cancelled");
             return 130;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // shutting down already
-            }
+            interrupt.close();
         }
     }
 
-    private DesignResult sample(GuidedSampler sampler, GuidanceSettings s, AtomicBoolean cancelled, String what) {
+    private DesignResult sample(GuidedSampler sampler, GuidanceSettings s, InterruptGuard interrupt, String what) {
         double[] next = {0.1};
         return sampler.run(s, (done, total, msg) -> {
             if (!quiet && (double) done / total >= next[0] - 1e-12) {
                 next[0] += 0.1;
                 err.printf(Locale.ROOT, "bench ood: %s %d/%d steps (%s)%n", what, done, total, msg);
             }
-        }, cancelled::get);
+        }, interrupt::cancelled);
     }
 
     private static void requireFile(Path file, String what, Path def) {

@@ -29,7 +29,9 @@ import org.openscience.cdk.smiles.SmilesParser;
  * Reads a COMPAS-style CSV file (header row; columns {@code molecule} and {@code smiles} plus the chosen property
  * columns) into a {@link Dataset}. Geometry per row: the row's {@code <molecule>.xyz} from the optional xyz source
  * (folder or .tar.gz) encoded from its 3D coordinates, otherwise the lattice embedding of a benzenoid SMILES;
- * a non-benzenoid without xyz is rejected with NO_GEOMETRY. Every rejected row becomes a {@link Rejection} with the
+ * a non-benzenoid without xyz is rejected with NO_GEOMETRY. A benzenoid whose xyz file is missing from a given source
+ * is kept with its lattice geometry and listed as a {@link GeometryFallback}; a source that has a file for none of the
+ * molecules is an error. Every rejected row becomes a {@link Rejection} with the
  * file and line. Ids must be unique in the file: a repeated id is rejected (DUPLICATE_ID) even if its first row was
  * itself rejected.
  */
@@ -157,12 +159,18 @@ public final class CompasCsvReader {
         SmilesParser parser = new SmilesParser(SilentChemObjectBuilder.getInstance());
         List<MoleculeRecord> records = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        List<GeometryFallback> fallbacks = new ArrayList<>();
+        XyzLookups lookups = new XyzLookups();
         Map<String, Long> firstLine = new HashMap<>();
         String source = csv.toString();
         long done = 0;
         for (Row row : rows) {
             try {
-                records.add(assemble(row, options, xyz, assembler, parser, firstLine));
+                MoleculeRecord rec = assemble(row, options, xyz, assembler, parser, firstLine, lookups);
+                records.add(rec);
+                if (xyz != null && lookups.missedLast) {
+                    fallbacks.add(new GeometryFallback(source, row.line, row.id, FallbackReason.NO_XYZ_FILE));
+                }
             } catch (RecordRejectedException e) {
                 rejections.add(new Rejection(source, row.line, row.id, e.reason(), e.getMessage()));
             }
@@ -171,15 +179,42 @@ public final class CompasCsvReader {
             }
         }
         options.progress.update(done, rows.size());
+        if (xyz != null && lookups.looked > 0 && lookups.found == 0) {
+            // the user pointed to geometries: using none of them is a mistake (wrong folder or ids), not a fallback
+            throw new DatasetFormatException("xyz source " + options.xyzSource() + " has no <molecule>.xyz file for"
+                    + " any of the " + lookups.looked + " molecules looked up (the first wanted was "
+                    + lookups.firstMissing + ".xyz); the files must be named after the '" + ID_COLUMN
+                    + "' column of " + csv);
+        }
         if (records.isEmpty()) {
             throw new DatasetFormatException(csv + ": none of the " + rows.size() + " data rows is usable; "
                     + summary(rejections));
         }
-        return new Dataset(source, options.properties(), records, rejections);
+        return new Dataset(source, options.properties(), records, rejections, fallbacks);
+    }
+
+    /** How many rows looked for an xyz file and found one; whether the last row missed. */
+    private static final class XyzLookups {
+        long looked;
+        long found;
+        boolean missedLast;
+        String firstMissing;
+
+        void record(String id, boolean hit) {
+            looked++;
+            missedLast = !hit;
+            if (hit) {
+                found++;
+            } else if (firstMissing == null) {
+                firstMissing = id;
+            }
+        }
     }
 
     private MoleculeRecord assemble(Row row, Options options, XyzSource xyz, RecordAssembler assembler,
-            SmilesParser parser, Map<String, Long> firstLine) throws RecordRejectedException, IOException {
+            SmilesParser parser, Map<String, Long> firstLine, XyzLookups lookups)
+            throws RecordRejectedException, IOException {
+        lookups.missedLast = false;
         if (row.badByte != null) {
             throw new RecordRejectedException(RejectionReason.BAD_ENCODING, row.badByte.describe() + "; "
                     + Utf8LineReader.ADVICE);
@@ -200,8 +235,12 @@ public final class CompasCsvReader {
         }
         IAtomContainer graph = parseSmiles(parser, row.smiles);
         int rings = assembler.checkRingCount(graph);
+        RecordAssembler.checkRule(graph);
         GraphOfRings gor;
         XyzSource.XyzFile file = xyz == null ? null : xyz.find(row.id);
+        if (xyz != null) {
+            lookups.record(row.id, file != null);
+        }
         if (file != null) {
             if (file.badByte() != null) {
                 throw new RecordRejectedException(RejectionReason.BAD_ENCODING, file.name() + ": "
@@ -215,6 +254,13 @@ public final class CompasCsvReader {
             }
             RecordAssembler.checkComposition(graph, mol3d, file.name());
             gor = assembler.fromCoordinates(mol3d, rings, RejectionReason.MALFORMED_XYZ, file.name());
+        } else if (xyz != null) {
+            try {
+                gor = assembler.fromGraph(graph, rings);
+            } catch (RecordRejectedException e) {
+                throw e.reason() != RejectionReason.NO_GEOMETRY ? e : new RecordRejectedException(e.reason(),
+                        "no " + row.id + ".xyz in " + options.xyzSource() + "; " + e.getMessage());
+            }
         } else {
             gor = assembler.fromGraph(graph, rings);
         }

@@ -4,16 +4,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Molecules with properties, encoded as graphs of rings, plus every rejected record and where it came from. */
+/**
+ * Molecules with properties, encoded as graphs of rings, plus every rejected record and where it came from, and every
+ * loaded record whose geometry fell back to the benzenoid lattice instead of the given coordinates.
+ */
 public final class Dataset {
     private final String source;
     private final List<String> propertyNames;
     private final List<MoleculeRecord> records;
     private final List<Rejection> rejections;
+    private final List<GeometryFallback> fallbacks;
 
     public Dataset(String source, List<String> propertyNames, List<MoleculeRecord> records,
             List<Rejection> rejections) {
+        this(source, propertyNames, records, rejections, List.of());
+    }
+
+    public Dataset(String source, List<String> propertyNames, List<MoleculeRecord> records,
+            List<Rejection> rejections, List<GeometryFallback> fallbacks) {
         this.source = source;
+        this.fallbacks = List.copyOf(fallbacks);
         this.propertyNames = List.copyOf(propertyNames);
         this.records = List.copyOf(records);
         this.rejections = List.copyOf(rejections);
@@ -40,6 +50,20 @@ public final class Dataset {
 
     public List<Rejection> rejections() {
         return rejections;
+    }
+
+    /** Loaded records whose geometry came from the lattice instead of the coordinates the source was to give. */
+    public List<GeometryFallback> geometryFallbacks() {
+        return fallbacks;
+    }
+
+    /** Number of geometry fallbacks per reason, for summaries. */
+    public Map<FallbackReason, Integer> fallbackCounts() {
+        Map<FallbackReason, Integer> m = new TreeMap<>();
+        for (GeometryFallback f : fallbacks) {
+            m.merge(f.reason(), 1, Integer::sum);
+        }
+        return m;
     }
 
     public int size() {

@@ -62,7 +62,8 @@ public final class HoldOutBest {
         }
         String source = String.format(Locale.ROOT, "%s, best %.4g %% by %s per ring count held out (%d molecules)",
                 data.source(), 100 * fraction, property, heldOut.size());
-        Dataset rest = new Dataset(source, data.propertyNames(), kept, data.rejections());
+        Dataset rest = new Dataset(source, data.propertyNames(), kept, data.rejections(),
+                data.geometryFallbacks());
         return new Split(rest, heldOut, trainingMax);
     }
 

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.gaudi.core.chem.CoordinatePlausibility;
 import org.gaudi.core.gor.GorEncodingException;
 import org.gaudi.core.gor.GraphOfRings;
+import org.gaudi.core.gor.RingSystemRule;
 import org.openscience.cdk.interfaces.IAtom;
 import org.openscience.cdk.interfaces.IAtomContainer;
 
@@ -60,9 +62,20 @@ final class RecordAssembler {
     }
 
     /**
-     * Geometry from the molecule graph alone: the lattice embedding for all-carbon molecules it accepts. Otherwise
-     * the rings are classified (smallest set of smallest rings) to tell UNKNOWN_RING_TYPE from NO_GEOMETRY; this
-     * slower step runs only for molecules that are rejected anyway.
+     * The rule a valid design keeps ({@link RingSystemRule}, shared with the decoder), applied to the molecule graph
+     * before any geometry: what breaks it is rejected whatever coordinates are given.
+     */
+    static void checkRule(IAtomContainer graph) throws RecordRejectedException {
+        RingSystemRule.Violation v = RingSystemRule.check(graph);
+        if (v != null) {
+            throw new RecordRejectedException(v.part() == RingSystemRule.Part.RING_TYPE
+                    ? RejectionReason.UNKNOWN_RING_TYPE : RejectionReason.UNSUPPORTED_STRUCTURE, v.message());
+        }
+    }
+
+    /**
+     * Geometry from the molecule graph alone (after {@link #checkRule}): the lattice embedding for all-carbon
+     * molecules it accepts, otherwise NO_GEOMETRY (an xyz file or 3D coordinates would help).
      */
     GraphOfRings fromGraph(IAtomContainer graph, int ringCount) throws RecordRejectedException {
         String why = "not a benzenoid, and no xyz/3D coordinates given";
@@ -77,22 +90,20 @@ final class RecordAssembler {
                 why = e.getMessage() + "; no xyz/3D coordinates given";
             }
         }
-        RingCensus census = RingCensus.of(graph);
-        if (census.topologyProblem() != null) {
-            throw new RecordRejectedException(RejectionReason.UNSUPPORTED_STRUCTURE, census.topologyProblem());
-        }
-        if (census.unknownRing() != null) {
-            throw new RecordRejectedException(RejectionReason.UNKNOWN_RING_TYPE, census.unknownRing());
-        }
         throw new RecordRejectedException(RejectionReason.NO_GEOMETRY, why);
     }
 
     /**
-     * Geometry from 3D coordinates. {@code badGeometry} is the reason used when the coordinates are unusable
+     * Geometry from 3D coordinates, after checking that they look computed ({@link CoordinatePlausibility}: bond
+     * lengths at molecular scale, not a drawing). {@code badGeometry} is the reason used when the coordinates are unusable
      * (MALFORMED_XYZ for xyz files, BAD_GEOMETRY for SDF records); {@code where} prefixes such details.
      */
     GraphOfRings fromCoordinates(IAtomContainer mol3d, int ringCount, RejectionReason badGeometry, String where)
             throws RecordRejectedException {
+        String implausible = CoordinatePlausibility.problem(mol3d);
+        if (implausible != null) {
+            throw new RecordRejectedException(badGeometry, where + ": implausible coordinates: " + implausible);
+        }
         try {
             return checked(fromCoordinates.toGor(mol3d), ringCount);
         } catch (GorEncodingException e) {

@@ -31,8 +31,9 @@ import org.openscience.cdk.smiles.SmilesGenerator;
 
 /**
  * Reads an SD file (V2000 or V3000 molfiles with {@code > <field>} data items) into a {@link Dataset}. Records whose
- * atoms all carry 3D coordinates are encoded from them; records without 3D coordinates fall back to the lattice
- * embedding when they are benzenoids and are rejected with NO_GEOMETRY otherwise. The id is the chosen id field, or
+ * atoms all carry 3D coordinates are encoded from them once their bond lengths look computed (a drawing saved as 3D
+ * is rejected with BAD_GEOMETRY); records without 3D coordinates fall back to the lattice embedding when they are
+ * benzenoids, each listed as a {@link GeometryFallback}, and are rejected with NO_GEOMETRY otherwise. The id is the chosen id field, or
  * else the title line, or else {@code record-<n>}. Rejections carry the 1-based record number. The SMILES of a record
  * is written by CDK from the molfile.
  */
@@ -152,6 +153,7 @@ public final class SdfDatasetReader {
         SmilesGenerator smigen = new SmilesGenerator(SmiFlavor.Unique | SmiFlavor.UseAromaticSymbols);
         List<MoleculeRecord> records = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
+        List<GeometryFallback> fallbacks = new ArrayList<>();
         Map<String, Long> firstRecord = new HashMap<>();
         String source = sdf.toString();
         long count = 0;
@@ -176,6 +178,10 @@ public final class SdfDatasetReader {
                     IAtomContainer mol = parseMolfile(rec);
                     id = id(rec, mol, options);
                     records.add(assemble(rec, id, mol, options, assembler, smigen, firstRecord));
+                    if (!has3d(mol)) {
+                        fallbacks.add(new GeometryFallback(source, rec.number, id, has2d(mol)
+                                ? FallbackReason.SDF_2D_COORDINATES : FallbackReason.SDF_NO_COORDINATES));
+                    }
                 } catch (RecordRejectedException e) {
                     rejections.add(new Rejection(source, rec.number, id, e.reason(),
                             e.getMessage() + " (record starts on line " + rec.firstLine + ")"));
@@ -193,7 +199,7 @@ public final class SdfDatasetReader {
             throw new DatasetFormatException(sdf + ": none of the " + count + " records is usable; "
                     + CompasCsvReader.summary(rejections));
         }
-        return new Dataset(source, options.properties(), records, rejections);
+        return new Dataset(source, options.properties(), records, rejections, fallbacks);
     }
 
     private static MoleculeRecord assemble(SdRecord rec, String id, IAtomContainer mol, Options options,
@@ -221,6 +227,7 @@ public final class SdfDatasetReader {
                     + e.getMessage());
         }
         int rings = assembler.checkRingCount(mol);
+        RecordAssembler.checkRule(mol);
         GraphOfRings gor = has3d(mol)
                 ? assembler.fromCoordinates(mol, rings, RejectionReason.BAD_GEOMETRY, "3D coordinates")
                 : assembler.fromGraph(mol, rings);
@@ -238,6 +245,16 @@ public final class SdfDatasetReader {
         }
         String title = mol.getTitle();
         return title == null || title.isBlank() ? "record-" + rec.number : title.trim();
+    }
+
+    /** Whether some atom has a 2D point (CDK reads all-zero coordinates as none at all). */
+    private static boolean has2d(IAtomContainer mol) {
+        for (IAtom a : mol.atoms()) {
+            if (a.getPoint2d() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean has3d(IAtomContainer mol) {

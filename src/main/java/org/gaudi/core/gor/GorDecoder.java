@@ -370,6 +370,11 @@ public final class GorDecoder {
                         + ") carries formal charge " + bo.formalCharge()[charged], mol);
             }
             fillDefaultValences(mol);
+            // the reader's acceptance rule: a design it would reject is not valid (one rule, one home)
+            RingSystemRule.Violation v = RingSystemRule.check(mol);
+            if (v != null) {
+                return fail(InvalidReason.NOT_A_RING_SYSTEM, v.message(), mol);
+            }
             RingSystemConformer.embed(mol, finalRings);
             return new Chemistry(null, "", mol);
         }

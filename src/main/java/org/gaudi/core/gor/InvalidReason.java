@@ -20,6 +20,7 @@ public enum InvalidReason {
     TOO_MANY_VALENCE_COMBINATIONS(Stage.CHEMISTRY, "too many valence combinations to try"),
     NET_CHARGE(Stage.CHEMISTRY, "no bond-order assignment gives a neutral molecule"),
     CHARGED_ATOMS(Stage.CHEMISTRY, "the bond-order assignment leaves charged atoms"),
+    NOT_A_RING_SYSTEM(Stage.CHEMISTRY, "the decoded atoms are not a system of GaUDI ring types (RingSystemRule)"),
     INTERNAL_ERROR(Stage.CHEMISTRY, "unexpected error while decoding");
 
     /** Which phase a reason belongs to. */

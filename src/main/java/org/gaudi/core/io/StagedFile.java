@@ -1,9 +1,13 @@
 package org.gaudi.core.io;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -27,6 +31,31 @@ public final class StagedFile {
     @FunctionalInterface
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** What goes into a text file (UTF-8); the writer is flushed, not closed, by the caller. */
+    @FunctionalInterface
+    public interface TextContent {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /** Writes UTF-8 text to {@code target} atomically (creating its folder if needed). */
+    public static void writeText(Path target, TextContent content) throws IOException {
+        write(target, utf8(content));
+    }
+
+    /** Writes a string as UTF-8 to {@code target} atomically. */
+    public static void writeString(Path target, String text) throws IOException {
+        writeText(target, w -> w.write(text));
+    }
+
+    /** The bytes of UTF-8 text, for {@link #stage}. */
+    public static Content utf8(TextContent content) {
+        return os -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
+            content.writeTo(w);
+            w.flush();
+        };
     }
 
     /** Writes {@code content} to {@code target} atomically (creating its folder if needed). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.gaudi.core.io.StagedFile;
 import org.gaudi.core.objective.Direction;
 import org.gaudi.core.sampling.DesignedMolecule;
 import org.gaudi.core.sampling.SampleAndRank;
@@ -166,19 +167,7 @@ public record ClmComparison(String objective, int ringCount, int k, List<Row> ro
         String page = Files.readString(report, StandardCharsets.UTF_8);
         int at = page.lastIndexOf("</body>");
         String updated = at < 0 ? page + html() : page.substring(0, at) + html() + page.substring(at);
-        Path tmp = Files.createTempFile(report.toAbsolutePath().getParent(), "." + report.getFileName() + ".",
-                ".part");
-        try {
-            Files.writeString(tmp, updated, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(report));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the default permissions apply
-            }
-            Files.move(tmp, report, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        StagedFile.writeString(report, updated);
     }
 
     private static String f(Double v) {

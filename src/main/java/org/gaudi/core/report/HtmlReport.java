@@ -3,16 +3,14 @@ package org.gaudi.core.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.gaudi.core.io.StagedFile;
 import org.gaudi.core.sampling.DesignSummary;
 import org.gaudi.core.sampling.DesignedMolecule;
 import org.jfree.chart.JFreeChart;
@@ -51,8 +49,8 @@ public final class HtmlReport {
     }
 
     /**
-     * Writes the page to a temporary file beside {@code file} and moves it into place, so an interrupted write
-     * leaves no half-written report.
+     * Writes the page through {@link StagedFile}: a temporary file beside {@code file} moved into place, so an
+     * interrupted write leaves no half-written report, with the permissions the umask gives.
      */
     public static void write(Path file, SweepReport report) throws IOException {
         write(file, report, null);
@@ -60,33 +58,7 @@ public final class HtmlReport {
 
     /** {@link #write(Path, SweepReport)} with the "beyond the training data" section when {@code ood} is not null. */
     public static void write(Path file, SweepReport report, OodStory ood) throws IOException {
-        String html = render(report, ood);
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
-        try {
-            Files.writeString(tmp, html, StandardCharsets.UTF_8);
-            readableByAll(tmp);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    /**
-     * Gives a staged file the usual rw-r--r-- (temporary files are created owner-only), where the file system has
-     * POSIX permissions.
-     */
-    static void readableByAll(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: keep its defaults
-        }
+        StagedFile.writeString(file, render(report, ood));
     }
 
     /** A data URI for PNG bytes. */

@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.gaudi.core.io.StagedFile;
 import org.gaudi.core.sampling.DesignWriters;
 import org.gaudi.core.sampling.DesignedMolecule;
 
@@ -181,25 +179,8 @@ public final class SweepWriters {
         return v;
     }
 
-    @FunctionalInterface
-    private interface Content {
-        void write(Writer w) throws IOException;
-    }
-
-    private static void atomically(Path file, Content content) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName() + ".", ".part");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.write(w);
-            }
-            HtmlReport.readableByAll(tmp);
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /** Through {@link StagedFile}: no half-written file on failure, permissions from the umask. */
+    private static void atomically(Path file, StagedFile.TextContent content) throws IOException {
+        StagedFile.writeText(file, content);
     }
 }

@@ -1,10 +1,7 @@
 package org.gaudi.core.sampling;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -203,10 +200,6 @@ public final class DesignWriters {
     }
 
     private static StagedFile.Content utf8(Content content) {
-        return os -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8));
-            content.write(w);
-            w.flush();
-        };
+        return StagedFile.utf8(content::write);
     }
 }

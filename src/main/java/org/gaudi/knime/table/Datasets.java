@@ -37,6 +37,7 @@ public final class Datasets {
             }
             records.add(new MoleculeRecord(r.id(), r.smiles(), r.gor(), p));
         }
-        return new Dataset(data.source(), properties, records, data.rejections());
+        return new Dataset(data.source(), properties, records, data.rejections(),
+                data.geometryFallbacks());
     }
 }

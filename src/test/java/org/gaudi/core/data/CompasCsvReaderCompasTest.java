@@ -27,8 +27,8 @@ public class CompasCsvReaderCompasTest {
                 + "pyrene,c1cc2ccc3cccc4ccc(c1)c2c34,3.8\n", StandardCharsets.UTF_8);
         Dataset d = new CompasCsvReader().read(csv, CompasCsvReader.Options.of("GAP_eV"));
         assertEquals(4, d.size());
-        // pyrene is peri-condensed: not on GaUDI's cata lattice and no xyz given
-        assertEquals(RejectionReason.NO_GEOMETRY, d.rejections().get(0).reason());
+        // pyrene is peri-condensed: GaUDI's graph of rings cannot stand for it (RingSystemRule), xyz or not
+        assertEquals(RejectionReason.UNSUPPORTED_STRUCTURE, d.rejections().get(0).reason());
         assertEquals(6, d.rejections().get(0).line());
         MoleculeRecord phen = d.records().get(3);
         assertEquals(3, phen.ringCount());

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.gaudi.core.data.CompasCsvReader;
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.EmbeddedDataset;
+import org.gaudi.core.data.FallbackReason;
+import org.gaudi.core.data.GeometryFallback;
 import org.gaudi.core.data.RejectionReason;
 import org.gaudi.core.data.SdfDatasetReader;
 import org.gaudi.knime.CoreCalls;
@@ -288,10 +290,50 @@ public final class GorDatasetReaderNodeModel extends NodeModel {
         }
         BufferedDataTable molecules = MoleculeTable.create(data, exec.createSubExecutionContext(0.2));
         BufferedDataTable rejected = RejectionTable.create(data.rejections(), exec);
-        if (!data.rejections().isEmpty()) {
-            setWarningMessage(rejectionSummary(data.rejections().size(), data.rejectionCounts()));
+        String warning = warning(data);
+        if (warning != null) {
+            setWarningMessage(warning);
         }
         return new BufferedDataTable[] {molecules, rejected};
+    }
+
+    /** The rejections and geometry fallbacks in words, or null when there are none. */
+    static String warning(final Dataset data) {
+        String rejected = data.rejections().isEmpty() ? null
+                : rejectionSummary(data.rejections().size(), data.rejectionCounts());
+        String fallback = data.geometryFallbacks().isEmpty() ? null
+                : fallbackSummary(data.geometryFallbacks(), data.fallbackCounts());
+        if (rejected == null || fallback == null) {
+            return rejected != null ? rejected : fallback;
+        }
+        return rejected + "\n" + fallback;
+    }
+
+    /** Fallbacks listed in the warning before "… and N more". */
+    static final int FALLBACKS_NAMED = 5;
+
+    /**
+     * "n molecules use lattice coordinates (…reasons…): id1, id2, … and k more." The molecules are kept (they are in
+     * the first table) but the user asked for given coordinates, so each is named where room allows.
+     */
+    static String fallbackSummary(final List<GeometryFallback> fallbacks, final Map<FallbackReason, Integer> counts) {
+        int n = fallbacks.size();
+        StringBuilder sb = new StringBuilder().append(n).append(n == 1 ? " molecule uses" : " molecules use")
+                .append(" lattice coordinates instead of the given ones (");
+        String sep = "";
+        for (Map.Entry<FallbackReason, Integer> e : counts.entrySet()) {
+            sb.append(sep).append(e.getValue()).append(' ').append(e.getKey().name());
+            sep = "; ";
+        }
+        sb.append("): ");
+        for (int i = 0; i < Math.min(FALLBACKS_NAMED, n); i++) {
+            GeometryFallback f = fallbacks.get(i);
+            sb.append(i == 0 ? "" : ", ").append(f.id()).append(" (line ").append(f.line()).append(')');
+        }
+        if (n > FALLBACKS_NAMED) {
+            sb.append(" … and ").append(n - FALLBACKS_NAMED).append(" more");
+        }
+        return sb.append('.').toString();
     }
 
     static String rejectionSummary(final int n, final Map<RejectionReason, Integer> counts) {
