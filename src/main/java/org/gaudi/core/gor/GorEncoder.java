@@ -8,6 +8,7 @@ import java.util.Random;
 import javax.vecmath.Point2d;
 import javax.vecmath.Point3d;
 
+import org.gaudi.core.chem.DisjointSets;
 import org.gaudi.core.chem.CovalentRadii;
 import org.openscience.cdk.config.Elements;
 import org.openscience.cdk.exception.Intractable;
@@ -244,14 +245,11 @@ public final class GorEncoder {
     private static void checkTopology(int[][] rings, int[] z, int n) throws GorEncodingException {
         int[] ringOfAtom = new int[n];
         Arrays.fill(ringOfAtom, -1);
-        int[] parent = new int[rings.length];
-        for (int r = 0; r < rings.length; r++) {
-            parent[r] = r;
-        }
+        int[] parent = DisjointSets.singletons(rings.length);
         for (int r = 0; r < rings.length; r++) {
             for (int a : rings[r]) {
                 if (ringOfAtom[a] >= 0) {
-                    union(parent, ringOfAtom[a], r);
+                    DisjointSets.join(parent, ringOfAtom[a], r);
                 } else {
                     ringOfAtom[a] = r;
                 }
@@ -266,7 +264,7 @@ public final class GorEncoder {
         }
         int systems = 0;
         for (int r = 0; r < rings.length; r++) {
-            if (find(parent, r) == r) {
+            if (DisjointSets.find(parent, r) == r) {
                 systems++;
             }
         }
@@ -274,18 +272,6 @@ public final class GorEncoder {
             throw new GorEncodingException(GorEncodingException.Reason.UNSUPPORTED_TOPOLOGY,
                     "the molecule has " + systems + " separate ring systems; GaUDI needs one fused system");
         }
-    }
-
-    private static int find(int[] p, int x) {
-        while (p[x] != x) {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        return x;
-    }
-
-    private static void union(int[] p, int a, int b) {
-        p[find(p, a)] = find(p, b);
     }
 
     private static RingType ringType(int[] ring, int[] z, int index) throws GorEncodingException {

@@ -3,6 +3,7 @@ package org.gaudi.core.pah;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.gaudi.core.chem.DisjointSets;
 import org.openscience.cdk.aromaticity.Kekulization;
 import org.openscience.cdk.exception.CDKException;
 import org.openscience.cdk.interfaces.IAtom;
@@ -28,23 +29,20 @@ final class BenzenoidMoleculeBuilder {
      */
     static int[] vertexAtoms(HexTree t) {
         int n = t.size();
-        int[] parent = new int[6 * n];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
+        int[] parent = DisjointSets.singletons(6 * n);
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < 6; k++) {
                 int j = t.neighbour(i, k);
                 if (j > i) {
-                    union(parent, 6 * i + HexTree.mod6(k - 1), 6 * j + HexTree.mod6(k + 3));
-                    union(parent, 6 * i + k, 6 * j + HexTree.mod6(k + 2));
+                    DisjointSets.joinUnderSmallerRoot(parent, 6 * i + HexTree.mod6(k - 1), 6 * j + HexTree.mod6(k + 3));
+                    DisjointSets.joinUnderSmallerRoot(parent, 6 * i + k, 6 * j + HexTree.mod6(k + 2));
                 }
             }
         }
         int[] atom = new int[6 * n];
         Map<Integer, Integer> index = new HashMap<>();
         for (int v = 0; v < atom.length; v++) {
-            int root = find(parent, v);
+            int root = DisjointSets.find(parent, v);
             Integer a = index.get(root);
             if (a == null) {
                 a = index.size();
@@ -92,21 +90,5 @@ final class BenzenoidMoleculeBuilder {
             throw new IllegalStateException("no Kekulé structure for a cata-condensed benzenoid (bug)", e);
         }
         return mol;
-    }
-
-    private static int find(int[] parent, int v) {
-        while (parent[v] != v) {
-            parent[v] = parent[parent[v]];
-            v = parent[v];
-        }
-        return v;
-    }
-
-    private static void union(int[] parent, int a, int b) {
-        int ra = find(parent, a);
-        int rb = find(parent, b);
-        if (ra != rb) {
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.gaudi.core.chem.DisjointSets;
 import org.gaudi.core.gor.GraphOfRings;
 import org.gaudi.core.gor.RingTemplates;
 import org.gaudi.core.gor.RingType;
@@ -218,19 +219,16 @@ public final class FusedRingSystem {
                 elements.add(types[i].templateElements().get(k));
             }
         }
-        int[] parent = new int[elements.size()];
-        for (int a = 0; a < elements.size(); a++) {
-            parent[a] = a;
-        }
+        int[] parent = DisjointSets.singletons(elements.size());
         for (int[] f : fusions) {
-            union(parent, atomOf[f[0]][f[1]], atomOf[f[2]][f[3]]);
-            union(parent, atomOf[f[0]][f[4]], atomOf[f[2]][f[5]]);
+            DisjointSets.join(parent, atomOf[f[0]][f[1]], atomOf[f[2]][f[3]]);
+            DisjointSets.join(parent, atomOf[f[0]][f[4]], atomOf[f[2]][f[5]]);
         }
         IAtomContainer mol = new AtomContainer();
         int[] index = new int[elements.size()];
         Arrays.fill(index, -1);
         for (int a = 0; a < elements.size(); a++) {
-            int r = find(parent, a);
+            int r = DisjointSets.find(parent, a);
             if (index[r] < 0) {
                 IAtom atom = new Atom(elements.get(a));
                 atom.setImplicitHydrogenCount(0);
@@ -241,8 +239,8 @@ public final class FusedRingSystem {
         for (int i = 0; i < n; i++) {
             int m = atomOf[i].length;
             for (int k = 0; k < m; k++) {
-                int u = index[find(parent, atomOf[i][k])];
-                int v = index[find(parent, atomOf[i][(k + 1) % m])];
+                int u = index[DisjointSets.find(parent, atomOf[i][k])];
+                int v = index[DisjointSets.find(parent, atomOf[i][(k + 1) % m])];
                 if (mol.getBond(mol.getAtom(u), mol.getAtom(v)) == null) {
                     mol.addBond(u, v, IBond.Order.SINGLE);
                 }
@@ -292,18 +290,6 @@ public final class FusedRingSystem {
             mine[f[2]][f[0]] = true;
         }
         return Arrays.deepEquals(mine, adjacency);
-    }
-
-    private static int find(int[] p, int x) {
-        while (p[x] != x) {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        return x;
-    }
-
-    private static void union(int[] p, int a, int b) {
-        p[find(p, a)] = find(p, b);
     }
 
     /** A short description: ring types and fused vertex pairs, e.g. {@code Bn Th | 0:5=1:1 0:0=1:0}. */
