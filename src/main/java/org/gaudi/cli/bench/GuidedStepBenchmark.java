@@ -81,6 +81,8 @@ public final class GuidedStepBenchmark implements Callable<Integer> {
                 line("guided-step-ms", BenchSupport.fmt(ms));
                 line("guided-step-cpu-ms", BenchSupport.fmt(cpuMs));
                 line("cpu-per-wall", BenchSupport.fmt(cpuMs / ms));
+                line("guided-step-sys-cpu-ms", BenchSupport.fmt(s.systemCpuMs(from, total)));
+                line("page-faults-per-step", BenchSupport.fmt(s.pageFaults(from, total)));
                 line("guidance-ms", BenchSupport.fmt(s.guidanceMs(from, total)));
                 line("sampling-part-ms", BenchSupport.fmt(ms - s.guidanceMs(from, total)));
                 double gflop = run.flopsPerStep() / 1e9;

@@ -55,7 +55,9 @@ public final class EgnnPredictor extends AbstractBlock {
         List<EquivariantGcl> ls = new ArrayList<>();
         double step = config.coordsRange() / config.layers();
         for (int l = 0; l < config.layers(); l++) {
-            ls.add(addChildBlock("gcl_" + l, new EquivariantGcl(h, step, config.fixedEdgeAttributes())));
+            boolean readsCoordinates = l + 1 < config.layers(); // the output reads h only
+            ls.add(addChildBlock("gcl_" + l, new EquivariantGcl(h, step, config.fixedEdgeAttributes(),
+                    readsCoordinates)));
         }
         layers = Collections.unmodifiableList(ls);
         embeddingOut = addChildBlock("embedding_out", new LinearLayer(h, config.targets()));
