@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.gaudi.core.nn.LinearLayer;
 import org.gaudi.core.nn.MaskedOps;
+import org.gaudi.core.nn.PairLayout;
 import org.gaudi.core.nn.SeededInit;
 
 import ai.djl.ndarray.NDArray;
@@ -117,14 +118,16 @@ public final class EgnnPredictor extends AbstractBlock {
         NDArray h = z.get(new NDIndex(":, :, 3:")).mul(nodeMask);
         NDArray time = t.reshape(-1, 1, 1).broadcast(new Shape(b, n, 1)).toType(z.getDataType(), false);
         h = h.concat(time, -1);
-        NDArray a = MaskedOps.squaredDistances(x);
+        // pair tensors hold the pairs i != j only (PairLayout): converted once here, used by every layer
+        NDArray a = PairLayout.select(MaskedOps.squaredDistances(x));
+        NDArray pairMask = PairLayout.select(edgeMask);
         if (config.distanceBasis() > 0) {
             a = a.concat(DistanceBasis.expand(a, config.distanceBasis(), config.distanceCutoff()), -1);
         }
 
         h = embedding.apply(ps, h, training);
         for (EquivariantGcl layer : layers) {
-            NDList out = layer.forward(ps, new NDList(h, x, a, nodeMask, edgeMask), training);
+            NDList out = layer.forward(ps, new NDList(h, x, a, nodeMask, pairMask), training);
             h = out.get(0);
             x = out.get(1);
         }

@@ -2,7 +2,7 @@ package org.gaudi.core.predictor;
 
 import org.gaudi.core.nn.Activations;
 import org.gaudi.core.nn.LinearLayer;
-import org.gaudi.core.nn.MaskedOps;
+import org.gaudi.core.nn.PairLayout;
 import org.gaudi.core.nn.PairLinear;
 
 import ai.djl.ndarray.NDArray;
@@ -105,8 +105,8 @@ final class EquivariantGcl extends AbstractBlock {
         NDArray nodeMask = inputs.get(3);
         NDArray edgeMask = inputs.get(4);
 
-        NDArray diff = MaskedOps.pairDifferences(x); // (B,N,N,3): x_i - x_j
-        NDArray r = diff.square().sum(new int[] {3}, true); // (B,N,N,1)
+        NDArray diff = PairLayout.differences(x, edgeMask); // (B,N,S,3): x_i - x_j, S = N - 1 pairs per node
+        NDArray r = diff.square().sum(new int[] {3}, true); // (B,N,S,1)
 
         NDArray e = r.concat(a, -1); // (B,N,N,1+fixed)
         NDArray pre = factorised ? edgeInput.apply(ps, h, e, training)
@@ -153,7 +153,7 @@ final class EquivariantGcl extends AbstractBlock {
 
     /** Matmul FLOPs of one forward pass for B graphs of N nodes (2 per multiply-add). */
     long forwardFlops(long batch, long nodes) {
-        long pairs = batch * nodes * nodes;
+        long pairs = batch * nodes * PairLayout.slots(nodes);
         long h = hidden;
         long first = factorised ? edgeInput.factorisedFlops(batch, nodes) : edgeInput.unfactorisedFlops(batch, nodes);
         long coordinateMlp = movesCoordinates ? h * h + h : 0;
