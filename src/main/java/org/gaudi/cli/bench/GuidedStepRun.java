@@ -99,6 +99,15 @@ final class GuidedStepRun implements AutoCloseable {
             return (cpuNanos[to] - cpuNanos[from]) / 1e6 / (to - from);
         }
 
+        /** The smallest CPU ms of one step over steps (from, to]: the least disturbed by other work on the machine. */
+        double minCpuMs(int from, int to) {
+            long best = Long.MAX_VALUE;
+            for (int k = from + 1; k <= to; k++) {
+                best = Math.min(best, cpuNanos[k] - cpuNanos[k - 1]);
+            }
+            return best / 1e6;
+        }
+
         /** Mean minor page faults per step over steps (from, to]. */
         double pageFaults(int from, int to) {
             return (pageFaults[to] - pageFaults[from]) / (double) (to - from);
