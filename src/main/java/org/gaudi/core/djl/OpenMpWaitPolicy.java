@@ -16,7 +16,9 @@ import org.slf4j.LoggerFactory;
  * on the 2-core machine under load 3–4, an EDM training step took 14.3 s of CPU and 17.2 s of wall time with the
  * default and 1.15 s of CPU and 2.2 s of wall time with PASSIVE. GaUDI's PyTorch reference was timed with PASSIVE
  * too. A JVM cannot change its own environment through Java, so the C library's {@code setenv} is called through JNA
- * (a DJL dependency); libgomp reads the variable once, when PyTorch is loaded.
+ * (a DJL dependency); libgomp reads the variable once, when PyTorch is loaded (if another extension loaded it
+ * earlier, this changes nothing). The call adds a variable and never overwrites one; glibc then copies the
+ * environment into a new array and leaves the old one in place, so threads reading it meanwhile stay safe.
  *
  * <p>A user's own {@code OMP_WAIT_POLICY} or {@code GOMP_SPINCOUNT} is left as it is; {@code -Dgaudi.openmp.passive=false}
  * switches this off. Windows is left alone (PyTorch's Windows build does not use libgomp).
