@@ -43,6 +43,24 @@ final class BenchSupport {
         return 0;
     }
 
+    /**
+     * Minor page faults and system CPU time of this process from /proc/self/stat: {minflt, stime in clock ticks};
+     * zeros where /proc is unavailable. Page faults count fresh native buffers the kernel had to map and zero.
+     */
+    static long[] faultsAndSystemTicks() {
+        try {
+            String stat = Files.readString(Paths.get("/proc/self/stat"));
+            // fields after the command name (which may contain blanks) start at field 3, the state
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+            return new long[] {Long.parseLong(f[7]), Long.parseLong(f[12])};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
+    /** Milliseconds per clock tick of /proc/self/stat times (USER_HZ, 100 on Linux). */
+    static final double MS_PER_TICK = 10.0;
+
     /** The 1-minute load average, or "n/a" (recorded next to timings: the machine may be shared). */
     static String loadAverage() {
         try {

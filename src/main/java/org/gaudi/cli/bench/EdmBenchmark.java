@@ -27,6 +27,7 @@ import org.gaudi.core.diffusion.GorFeaturizer;
 import org.gaudi.core.diffusion.NoiseSchedule;
 import org.gaudi.core.diffusion.SamplingOptions;
 import org.gaudi.core.djl.Djl;
+import org.gaudi.core.djl.OpenMpWaitPolicy;
 import org.gaudi.core.gor.GraphOfRings;
 import org.gaudi.core.nn.EgnnDynamics;
 import picocli.CommandLine;
@@ -173,6 +174,7 @@ public final class EdmBenchmark implements Callable<Integer> {
                     / (fwdMs / 1e3)));
             line("peak-rss-mb", Long.toString(BenchSupport.peakRssKb() / 1024));
             line("threads", Integer.toString(Djl.intraOpThreads()));
+            line("openmp-wait-policy", OpenMpWaitPolicy.apply());
             line("device", Djl.describe(dev));
             line("load-average", BenchSupport.loadAverage());
             if (net.nanResets() > 0) {

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.gaudi.core.djl.BatchParallel;
 import org.gaudi.core.djl.Djl;
+import org.gaudi.core.djl.OpenMpWaitPolicy;
 import org.gaudi.core.objective.ObjectiveSyntaxException;
 
 import picocli.CommandLine;
@@ -80,7 +81,10 @@ public final class GuidedStepBenchmark implements Callable<Integer> {
                 double cpuMs = s.cpuMs(from, total);
                 line("guided-step-ms", BenchSupport.fmt(ms));
                 line("guided-step-cpu-ms", BenchSupport.fmt(cpuMs));
+                line("guided-step-cpu-ms-min", BenchSupport.fmt(s.minCpuMs(from, total)));
                 line("cpu-per-wall", BenchSupport.fmt(cpuMs / ms));
+                line("guided-step-sys-cpu-ms", BenchSupport.fmt(s.systemCpuMs(from, total)));
+                line("page-faults-per-step", BenchSupport.fmt(s.pageFaults(from, total)));
                 line("guidance-ms", BenchSupport.fmt(s.guidanceMs(from, total)));
                 line("sampling-part-ms", BenchSupport.fmt(ms - s.guidanceMs(from, total)));
                 double gflop = run.flopsPerStep() / 1e9;
@@ -96,6 +100,7 @@ public final class GuidedStepBenchmark implements Callable<Integer> {
                 line("peak-rss-mb", Long.toString(BenchSupport.peakRssKb() / 1024));
                 line("steps", Integer.toString(total));
                 line("threads", Integer.toString(BatchParallel.threads()));
+                line("openmp-wait-policy", OpenMpWaitPolicy.apply());
                 line("device", Djl.describe(options.device()));
                 line("load-average-after", BenchSupport.loadAverage());
             }

@@ -84,7 +84,8 @@ final class GuidedStepRun implements AutoCloseable {
     }
 
     /** Per-step stamps of one run: index k = end of step k (index 0 = start). */
-    record Stamps(long[] wallNanos, long[] cpuNanos, long[] guidanceNanos, long[] rssKb) {
+    record Stamps(long[] wallNanos, long[] cpuNanos, long[] guidanceNanos, long[] rssKb, long[] pageFaults,
+            long[] systemTicks) {
         int steps() {
             return wallNanos.length - 1;
         }
@@ -96,6 +97,25 @@ final class GuidedStepRun implements AutoCloseable {
 
         double cpuMs(int from, int to) {
             return (cpuNanos[to] - cpuNanos[from]) / 1e6 / (to - from);
+        }
+
+        /** The smallest CPU ms of one step over steps (from, to]: the least disturbed by other work on the machine. */
+        double minCpuMs(int from, int to) {
+            long best = Long.MAX_VALUE;
+            for (int k = from + 1; k <= to; k++) {
+                best = Math.min(best, cpuNanos[k] - cpuNanos[k - 1]);
+            }
+            return best / 1e6;
+        }
+
+        /** Mean minor page faults per step over steps (from, to]. */
+        double pageFaults(int from, int to) {
+            return (pageFaults[to] - pageFaults[from]) / (double) (to - from);
+        }
+
+        /** Mean system (kernel) CPU ms per step over steps (from, to]. */
+        double systemCpuMs(int from, int to) {
+            return (systemTicks[to] - systemTicks[from]) * BenchSupport.MS_PER_TICK / (to - from);
         }
 
         double guidanceMs(int from, int to) {
@@ -110,12 +130,15 @@ final class GuidedStepRun implements AutoCloseable {
         long[] cpu = new long[steps + 1];
         long[] guide = new long[steps + 1];
         long[] rss = new long[steps + 1];
+        long[] faults = new long[steps + 1];
+        long[] sys = new long[steps + 1];
         int[] ringCounts = new int[batch];
         Arrays.fill(ringCounts, rings);
         ParameterStore ps = new ParameterStore(manager, false);
         wall[0] = System.nanoTime();
         cpu[0] = BenchSupport.processCpuNanos();
         rss[0] = BenchSupport.rssKb();
+        stampKernel(faults, sys, 0);
         diffusion.sample(ps, manager, ringCounts, new SamplingOptions(seed, 1.0, steps), step -> {
             long g0 = System.nanoTime();
             var out = guidance.afterStep(step);
@@ -125,9 +148,16 @@ final class GuidedStepRun implements AutoCloseable {
             wall[k] = now;
             cpu[k] = BenchSupport.processCpuNanos();
             rss[k] = BenchSupport.rssKb();
+            stampKernel(faults, sys, k);
             return out;
         });
-        return new Stamps(wall, cpu, guide, rss);
+        return new Stamps(wall, cpu, guide, rss, faults, sys);
+    }
+
+    private static void stampKernel(long[] faults, long[] sys, int k) {
+        long[] fs = BenchSupport.faultsAndSystemTicks();
+        faults[k] = fs[0];
+        sys[k] = fs[1];
     }
 
     @Override

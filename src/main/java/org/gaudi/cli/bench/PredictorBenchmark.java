@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.gaudi.core.diffusion.GorBatch;
 import org.gaudi.core.djl.Djl;
+import org.gaudi.core.djl.OpenMpWaitPolicy;
 import org.gaudi.core.gor.GorKind;
 import org.gaudi.core.gor.GraphOfRings;
 import org.gaudi.core.predictor.GuidanceGradient;
@@ -176,6 +177,7 @@ public final class PredictorBenchmark implements Callable<Integer> {
             line("predictor-forward-gflops-per-s", fmt(fwdFlops / 1e9 / (fwdMs / 1e3)));
             line("peak-rss-mb", Long.toString(BenchSupport.peakRssKb() / 1024));
             line("threads", Integer.toString(Djl.intraOpThreads()));
+            line("openmp-wait-policy", OpenMpWaitPolicy.apply());
             line("device", Djl.describe(dev));
             line("load-average", BenchSupport.loadAverage());
         }

@@ -66,6 +66,11 @@ public final class Djl {
         void run() throws E;
     }
 
+    static {
+        // before any PyTorch library loads: OpenMP threads must sleep, not spin, on a shared machine
+        OpenMpWaitPolicy.apply();
+    }
+
     private Djl() {
     }
 

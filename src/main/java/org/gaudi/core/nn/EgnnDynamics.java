@@ -204,11 +204,13 @@ public final class EgnnDynamics extends AbstractBlock {
             NDArray tCol = keep(temps, t.reshape(bs, 1, 1));
             NDArray tNodes = keep(temps, tCol.broadcast(bs, n, 1));
             NDArray hT = keep(temps, hIn.concat(tNodes, 2));
-            NDArray d0 = keep(temps, MaskedOps.squaredDistances(x0));
+            // pair tensors hold the pairs i != j only (PairLayout): converted once here, used by every block
+            NDArray em = keep(temps, PairLayout.select(edgeMask));
+            NDArray d0 = keep(temps, PairLayout.select(keep(temps, MaskedOps.squaredDistances(x0))));
             NDArray h = embedding.apply(ps, hT, training);
             NDArray x = x0;
             for (EquivariantBlock block : blocks) {
-                NDList out = block.apply(ps, h, x, d0, nodeMask, edgeMask, training, factorised);
+                NDList out = block.apply(ps, h, x, d0, nodeMask, em, training, factorised);
                 if (h != hT) {
                     h.close();
                 }

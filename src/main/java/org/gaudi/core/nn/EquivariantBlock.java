@@ -42,14 +42,15 @@ public final class EquivariantBlock extends AbstractBlock {
     /**
      * @param h  (B, N, H)
      * @param x  (B, N, 3)
-     * @param d0 initial squared distances (B, N, N, 1)
+     * @param d0       initial squared distances (B, N, S, 1), S pairs per node ({@link PairLayout})
+     * @param edgeMask (B, N, S, 1) in the same layout
      * @return [h', x']; the inputs are not closed
      */
     public NDList apply(ParameterStore ps, NDArray h, NDArray x, NDArray d0, NDArray nodeMask, NDArray edgeMask,
             boolean training, boolean factorised) {
         NDArray hNew;
         NDArray xNew;
-        try (NDArray diff = MaskedOps.pairDifferences(x);
+        try (NDArray diff = PairLayout.differences(x, edgeMask);
              NDArray sq = diff.square();
              NDArray r = sq.sum(new int[] {3}, true);
              NDArray tiny = Djl.scalarLike(r, 1e-8f);

@@ -43,8 +43,8 @@ public final class EquivariantUpdate extends AbstractBlock {
     /**
      * @param h         (B, N, H) node features (already updated by the GCL)
      * @param x         (B, N, 3)
-     * @param coordDiff n_ij (B, N, N, 3)
-     * @param e         (B, N, N, E)
+     * @param coordDiff n_ij (B, N, S, 3), S pairs per node ({@link PairLayout})
+     * @param e         (B, N, S, E)
      * @return the new x (B, N, 3), masked
      */
     public NDArray apply(ParameterStore ps, NDArray h, NDArray x, NDArray coordDiff, NDArray e, NDArray nodeMask,
@@ -76,7 +76,7 @@ public final class EquivariantUpdate extends AbstractBlock {
     }
 
     private long restFlops(long batch, long nodes) {
-        long pairs = batch * nodes * nodes;
+        long pairs = batch * nodes * PairLayout.slots(nodes);
         return 2 * pairs * hidden * hidden + 2 * pairs * hidden;
     }
 

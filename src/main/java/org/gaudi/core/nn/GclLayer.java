@@ -13,7 +13,7 @@ import ai.djl.util.PairList;
 /**
  * EGNN's invariant sub-layer (EDM {@code egnn_new.GCL}) with attention, on dense pairs:
  * m_ij = SiLU(W2·SiLU(W1·[h_i, h_j, e_ij])); m_ij ← m_ij·sigmoid(w_a·m_ij)·mask_ij; a_i = Σ_j m_ij;
- * h_i ← (h_i + N2·SiLU(N1·[h_i, a_i]))·node_mask_i. Parameter names follow the PyTorch keys
+ * h_i ← (h_i + N2·SiLU(N1·[h_i, a_i]))·node_mask_i, over the pairs of {@link PairLayout}. Parameter names follow the PyTorch keys
  * ({@code edge_mlp}, {@code node_mlp}, {@code att_mlp}).
  */
 public final class GclLayer extends AbstractBlock {
@@ -63,14 +63,15 @@ public final class GclLayer extends AbstractBlock {
         NDArray pre = factorised ? edgeInput.apply(ps, h, e, training) : edgeInput.applyUnfactorised(ps, h, e, training);
         long bs = h.getShape().get(0);
         long n = h.getShape().get(1);
+        long slots = pre.getShape().get(2); // N − 1 or N pairs per node (PairLayout)
         NDArray agg;
         // a_i = Σ_j gate_ij·m_ij as one batched (1 × N)·(N × H) matmul per node: reads m once, no gated copy
         try (NDArray m = edgeMlp.applyAfterFirst(ps, pre, training);
              NDArray attLogit = attMlp.apply(ps, m, training);
              NDArray att = Activation.sigmoid(attLogit);
              NDArray gate = att.mul(edgeMask);
-             NDArray gateRows = gate.reshape(bs * n, 1, n);
-             NDArray mRows = m.reshape(bs * n, n, hidden);
+             NDArray gateRows = gate.reshape(bs * n, 1, slots);
+             NDArray mRows = m.reshape(bs * n, slots, hidden);
              NDArray aggRows = gateRows.batchMatMul(mRows)) {
             agg = aggRows.reshape(bs, n, hidden);
         }
@@ -93,7 +94,7 @@ public final class GclLayer extends AbstractBlock {
     }
 
     private long restFlops(long batch, long nodes) {
-        long pairs = batch * nodes * nodes;
+        long pairs = batch * nodes * PairLayout.slots(nodes);
         long h = hidden;
         return 2 * pairs * h * h // edge_mlp.2
                 + 2 * pairs * h // att_mlp

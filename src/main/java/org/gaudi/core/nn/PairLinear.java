@@ -59,17 +59,20 @@ public final class PairLinear {
         try (NDList parts = w.split(new long[] {nodeFeatures, 2L * nodeFeatures}, 1)) {
             // split() puts its views in the weight's manager; move them to the step's manager so they are freed
             parts.attach(e.getManager());
+            boolean offDiagonal = PairLayout.isOffDiagonal(e, n);
             if (n <= selectorMaxNodes) {
-                return applySelector(h, e, parts, b);
+                return applySelector(h, e, parts, b, offDiagonal);
             }
             NDArray edgeTerm = Linear.linear(e, parts.get(2), b).singletonOrThrow();
             try (NDArray ai = Linear.linear(h, parts.get(0)).singletonOrThrow();
                  NDArray bj = Linear.linear(h, parts.get(1)).singletonOrThrow();
                  NDArray aiE = ai.expandDims(2);
                  NDArray bjE = bj.expandDims(1);
+                 NDArray bjDense = offDiagonal ? bjE.broadcast(h.getShape().get(0), n, n, layer.outFeatures()) : null;
+                 NDArray bjPairs = offDiagonal ? PairLayout.offDiagonalOf(bjDense) : null;
                  NDArray partial = edgeTerm.add(aiE)) {
                 edgeTerm.close();
-                return partial.add(bjE);
+                return partial.add(offDiagonal ? bjPairs : bjE);
             }
         }
     }
@@ -88,30 +91,42 @@ public final class PairLinear {
         return selectorMaxNodes;
     }
 
+    /** Selector matrices by node count; negative keys for the off-diagonal layout. */
     private static final ConcurrentHashMap<Integer, float[]> SELECTORS = new ConcurrentHashMap<>();
 
-    /** Row (i·N + j) holds onehot(i) in columns 0..N-1 and onehot(j) in columns N..2N-1. */
-    private static float[] selector(int n) {
-        return SELECTORS.computeIfAbsent(n, k -> {
-            float[] sel = new float[k * k * 2 * k];
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) {
-                    sel[(i * k + j) * 2 * k + i] = 1;
-                    sel[(i * k + j) * 2 * k + k + j] = 1;
+    /**
+     * Row p of pair (i, j) holds onehot(i) in columns 0..N-1 and onehot(j) in columns N..2N-1; p = i·N + j in the
+     * dense layout, and p = i·(N−1) + (j < i ? j : j − 1) over the pairs i ≠ j in the off-diagonal one.
+     */
+    private static float[] selector(int n, boolean offDiagonal) {
+        return SELECTORS.computeIfAbsent(offDiagonal ? -n : n, key -> {
+            int slots = offDiagonal ? n - 1 : n;
+            float[] sel = new float[n * slots * 2 * n];
+            int p = 0;
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (offDiagonal && i == j) {
+                        continue;
+                    }
+                    sel[p * 2 * n + i] = 1;
+                    sel[p * 2 * n + n + j] = 1;
+                    p++;
                 }
             }
             return sel;
         });
     }
 
-    private NDArray applySelector(NDArray h, NDArray e, NDList parts, NDArray bias) {
+    private NDArray applySelector(NDArray h, NDArray e, NDList parts, NDArray bias, boolean offDiagonal) {
         long bs = h.getShape().get(0);
         int n = (int) h.getShape().get(1);
+        long slots = offDiagonal ? n - 1 : n;
+        long pairs = n * slots;
         long out = layer.outFeatures();
         NDManager m = e.getManager();
-        try (NDArray sel = Djl.owned(m, selector(n), new Shape(1, (long) n * n, 2L * n));
-             NDArray selB = sel.broadcast(bs, (long) n * n, 2L * n);
-             NDArray eFlat = e.reshape(bs, (long) n * n, edgeFeatures);
+        try (NDArray sel = Djl.owned(m, selector(n, offDiagonal), new Shape(1, pairs, 2L * n));
+             NDArray selB = sel.broadcast(bs, pairs, 2L * n);
+             NDArray eFlat = e.reshape(bs, pairs, edgeFeatures);
              NDArray rows = NDArrays.concat(new NDList(eFlat, selB), 2);
              NDArray ai = Linear.linear(h, parts.get(0), bias).singletonOrThrow();
              NDArray bj = Linear.linear(h, parts.get(1)).singletonOrThrow();
@@ -120,7 +135,7 @@ public final class PairLinear {
              NDArray ctB = ctE.broadcast(bs, edgeFeatures, out);
              NDArray cols = NDArrays.concat(new NDList(ctB, ai, bj), 1);
              NDArray prod = rows.batchMatMul(cols)) {
-            return prod.reshape(bs, n, n, out);
+            return prod.reshape(bs, n, slots, out);
         }
     }
 
@@ -132,21 +147,23 @@ public final class PairLinear {
              NDArray hjE = h.expandDims(1);
              NDArray hi = hiE.broadcast(bs, n, n, nodeFeatures);
              NDArray hj = hjE.broadcast(bs, n, n, nodeFeatures);
-             NDArray cat = NDArrays.concat(new NDList(hi, hj, e), -1)) {
+             NDArray nodePairs = NDArrays.concat(new NDList(hi, hj), -1);
+             NDArray laidOut = PairLayout.isOffDiagonal(e, n) ? PairLayout.offDiagonalOf(nodePairs) : null;
+             NDArray cat = NDArrays.concat(new NDList(laidOut != null ? laidOut : nodePairs, e), -1)) {
             return layer.apply(ps, cat, training);
         }
     }
 
-    /** FLOPs of {@link #apply} for B graphs of N nodes (2 per multiply-add; matmuls only). */
+    /** FLOPs of {@link #apply} for B graphs of N nodes (2 per multiply-add; matmuls only; {@link PairLayout}). */
     public long factorisedFlops(long batch, long nodes) {
         long out = layer.outFeatures();
         long nodeTerms = 2L * batch * nodes * 2 * nodeFeatures * out;
         long k = nodes <= selectorMaxNodes ? edgeFeatures + 2 * nodes : edgeFeatures;
-        return nodeTerms + 2L * batch * nodes * nodes * k * out;
+        return nodeTerms + 2L * batch * nodes * PairLayout.slots(nodes) * k * out;
     }
 
     /** FLOPs of the unfactorised layer (2 per multiply-add). */
     public long unfactorisedFlops(long batch, long nodes) {
-        return 2L * batch * nodes * nodes * layer.inFeatures() * layer.outFeatures();
+        return 2L * batch * nodes * PairLayout.slots(nodes) * layer.inFeatures() * layer.outFeatures();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.gaudi.core.nn.LinearLayer;
 import org.gaudi.core.nn.MaskedOps;
+import org.gaudi.core.nn.PairLayout;
 import org.gaudi.core.nn.SeededInit;
 
 import ai.djl.ndarray.NDArray;
@@ -55,7 +56,9 @@ public final class EgnnPredictor extends AbstractBlock {
         List<EquivariantGcl> ls = new ArrayList<>();
         double step = config.coordsRange() / config.layers();
         for (int l = 0; l < config.layers(); l++) {
-            ls.add(addChildBlock("gcl_" + l, new EquivariantGcl(h, step, config.fixedEdgeAttributes())));
+            boolean readsCoordinates = l + 1 < config.layers(); // the output reads h only
+            ls.add(addChildBlock("gcl_" + l, new EquivariantGcl(h, step, config.fixedEdgeAttributes(),
+                    readsCoordinates)));
         }
         layers = Collections.unmodifiableList(ls);
         embeddingOut = addChildBlock("embedding_out", new LinearLayer(h, config.targets()));
@@ -115,14 +118,16 @@ public final class EgnnPredictor extends AbstractBlock {
         NDArray h = z.get(new NDIndex(":, :, 3:")).mul(nodeMask);
         NDArray time = t.reshape(-1, 1, 1).broadcast(new Shape(b, n, 1)).toType(z.getDataType(), false);
         h = h.concat(time, -1);
-        NDArray a = MaskedOps.squaredDistances(x);
+        // pair tensors hold the pairs i != j only (PairLayout): converted once here, used by every layer
+        NDArray a = PairLayout.select(MaskedOps.squaredDistances(x));
+        NDArray pairMask = PairLayout.select(edgeMask);
         if (config.distanceBasis() > 0) {
             a = a.concat(DistanceBasis.expand(a, config.distanceBasis(), config.distanceCutoff()), -1);
         }
 
         h = embedding.apply(ps, h, training);
         for (EquivariantGcl layer : layers) {
-            NDList out = layer.forward(ps, new NDList(h, x, a, nodeMask, edgeMask), training);
+            NDList out = layer.forward(ps, new NDList(h, x, a, nodeMask, pairMask), training);
             h = out.get(0);
             x = out.get(1);
         }

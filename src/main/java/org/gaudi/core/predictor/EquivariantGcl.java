@@ -2,7 +2,7 @@ package org.gaudi.core.predictor;
 
 import org.gaudi.core.nn.Activations;
 import org.gaudi.core.nn.LinearLayer;
-import org.gaudi.core.nn.MaskedOps;
+import org.gaudi.core.nn.PairLayout;
 import org.gaudi.core.nn.PairLinear;
 
 import ai.djl.ndarray.NDArray;
@@ -49,6 +49,8 @@ final class EquivariantGcl extends AbstractBlock {
     private final LinearLayer node0;
     private final LinearLayer node2;
     private volatile boolean factorised = true;
+    /** False for the last layer: the predictor reads only h after it, so its coordinate update is skipped. */
+    private final boolean movesCoordinates;
 
     /**
      * @param hidden    H, the node and message width
@@ -65,7 +67,18 @@ final class EquivariantGcl extends AbstractBlock {
      *                            squared distance) or more (plus a distance basis)
      */
     EquivariantGcl(int hidden, double coordStep, int fixedEdgeAttributes) {
+        this(hidden, coordStep, fixedEdgeAttributes, true);
+    }
+
+    /**
+     * @param movesCoordinates whether x' is computed; false when nothing reads it (the last layer), which skips the
+     *                         coordinate MLP (about a sixth of the layer's matmul work). x' is then x, and the
+     *                         coord_mlp parameters stay (loaded, saved, never used), as in the reference, where
+     *                         they receive no gradient either.
+     */
+    EquivariantGcl(int hidden, double coordStep, int fixedEdgeAttributes, boolean movesCoordinates) {
         super(VERSION);
+        this.movesCoordinates = movesCoordinates;
         this.hidden = hidden;
         this.coordStep = coordStep;
         this.edgeFeatures = 1 + fixedEdgeAttributes;
@@ -92,21 +105,26 @@ final class EquivariantGcl extends AbstractBlock {
         NDArray nodeMask = inputs.get(3);
         NDArray edgeMask = inputs.get(4);
 
-        NDArray diff = MaskedOps.pairDifferences(x); // (B,N,N,3): x_i - x_j
-        NDArray r = diff.square().sum(new int[] {3}, true); // (B,N,N,1)
-        // constants as tensors, never x.op(Number): see Constants
-        NDArray norm = r.add(Constants.of(r, 1e-8)).sqrt().add(Constants.of(r, 1));
-        NDArray unit = diff.div(norm);
+        NDArray diff = PairLayout.differences(x, edgeMask); // (B,N,S,3): x_i - x_j, S = N - 1 pairs per node
+        NDArray r = diff.square().sum(new int[] {3}, true); // (B,N,S,1)
 
         NDArray e = r.concat(a, -1); // (B,N,N,1+fixed)
         NDArray pre = factorised ? edgeInput.apply(ps, h, e, training)
                 : edgeInput.applyUnfactorised(ps, h, e, training);
         NDArray m = Activations.silu(edge2.apply(ps, Activations.silu(pre), training));
-        m = m.mul(Activation.sigmoid(att.apply(ps, m, training))).mul(edgeMask);
+        // gate and edge mask meet on the (B,N,N,1) tensor first: one pass over the wide messages, not two
+        // (identical values: the mask is 0 or 1)
+        m = m.mul(Activation.sigmoid(att.apply(ps, m, training)).mul(edgeMask));
 
-        NDArray c = coord2.apply(ps, Activations.silu(coord0.apply(ps, m, training)), training).tanh(); // (B,N,N,1)
-        NDArray shift = unit.mul(c.mul(edgeMask)).sum(new int[] {2}).mul(Constants.of(x, coordStep));
-        NDArray xOut = x.add(shift);
+        NDArray xOut = x;
+        if (movesCoordinates) {
+            // constants as tensors, never x.op(Number): see Constants
+            NDArray norm = r.add(Constants.of(r, 1e-8)).sqrt().add(Constants.of(r, 1));
+            NDArray unit = diff.div(norm);
+            NDArray c = coord2.apply(ps, Activations.silu(coord0.apply(ps, m, training)), training).tanh(); // (B,N,N,1)
+            NDArray shift = unit.mul(c.mul(edgeMask)).sum(new int[] {2}).mul(Constants.of(x, coordStep));
+            xOut = x.add(shift);
+        }
 
         NDArray agg = m.sum(new int[] {2}); // (B,N,H)
         NDArray hOut = h.add(node2.apply(ps, Activations.silu(node0.apply(ps, h.concat(agg, -1), training)),
@@ -135,9 +153,10 @@ final class EquivariantGcl extends AbstractBlock {
 
     /** Matmul FLOPs of one forward pass for B graphs of N nodes (2 per multiply-add). */
     long forwardFlops(long batch, long nodes) {
-        long pairs = batch * nodes * nodes;
+        long pairs = batch * nodes * PairLayout.slots(nodes);
         long h = hidden;
         long first = factorised ? edgeInput.factorisedFlops(batch, nodes) : edgeInput.unfactorisedFlops(batch, nodes);
-        return first + 2 * pairs * (h * h + h + h * h + h) + 2 * batch * nodes * (2 * h * h + h * h);
+        long coordinateMlp = movesCoordinates ? h * h + h : 0;
+        return first + 2 * pairs * (h * h + h + coordinateMlp) + 2 * batch * nodes * (2 * h * h + h * h);
     }
 }

@@ -126,6 +126,21 @@ public class EgnnDynamicsTest {
         assertTrue(new EgnnDynamics(1, 192, 9).forwardFlops(1, 11) < 0.5 * unfactorisedFlops());
     }
 
+    @Test
+    public void offDiagonalPairsEqualDensePairs() {
+        NDArray[] in = inputs(6);
+        NDArray off = eps(in);
+        PairLayout.setOffDiagonal(false);
+        NDArray dense;
+        try {
+            dense = eps(in);
+        } finally {
+            PairLayout.setOffDiagonal(true);
+        }
+        assertTrue("off-diagonal vs dense pairs: " + maxAbsDiff(off, dense), maxAbsDiff(off, dense) < 1e-5f);
+        assertTrue(maxAbsDiff(off, dense.zerosLike()) > 1e-3f);
+    }
+
     private static long unfactorisedFlops() {
         EgnnDynamics d = new EgnnDynamics(1, 192, 9);
         d.setFactorised(false);

@@ -123,9 +123,17 @@ public class LinearLayerTest {
         for (int nodes : new int[] {PairLinear.SELECTOR_MAX_NODES, PairLinear.SELECTOR_MAX_NODES + 1}) {
             NDArray h = manager.randomNormal(new Shape(2, nodes, hdim));
             NDArray e = manager.randomNormal(new Shape(2, nodes, nodes, edim));
-            float err = pair.apply(ps, h, e, false).sub(pair.applyUnfactorised(ps, h, e, false)).abs().max()
-                    .getFloat();
+            NDArray dense = pair.apply(ps, h, e, false);
+            float err = dense.sub(pair.applyUnfactorised(ps, h, e, false)).abs().max().getFloat();
             assertTrue("N=" + nodes + ": " + err, err < 1e-5f);
+            // off-diagonal layout: the same pre-activations for the pairs i != j, by both paths
+            NDArray eOff = PairLayout.offDiagonalOf(e);
+            NDArray off = pair.apply(ps, h, eOff, false);
+            assertEquals(new Shape(2, nodes, nodes - 1, 5), off.getShape());
+            float errOff = off.sub(PairLayout.offDiagonalOf(dense)).abs().max().getFloat();
+            assertTrue("off-diagonal N=" + nodes + ": " + errOff, errOff < 1e-5f);
+            float errRef = off.sub(pair.applyUnfactorised(ps, h, eOff, false)).abs().max().getFloat();
+            assertTrue("off-diagonal reference N=" + nodes + ": " + errRef, errRef < 1e-5f);
         }
         NDArray h = manager.randomNormal(new Shape(3, 4, hdim));
         NDArray e = manager.randomNormal(new Shape(3, 4, 4, edim));
@@ -152,6 +160,8 @@ public class LinearLayerTest {
             ref += w[o * in + 2 * hdim + k] * ev[((bi * 4 + i) * 4 + j) * edim + k];
         }
         assertEquals(ref, f.get(bi, i, j, o).getFloat(), 1e-5);
-        assertTrue(pair.factorisedFlops(3, 4) < pair.unfactorisedFlops(3, 4));
+        // at GaUDI's size the factorised layer needs well under half the FLOPs (the node terms are per node)
+        PairLinear gaudi = new PairLinear(new LinearLayer(2 * 192 + 2, 192), 192, 2);
+        assertTrue(gaudi.factorisedFlops(64, 11) < 0.5 * gaudi.unfactorisedFlops(64, 11));
     }
 }

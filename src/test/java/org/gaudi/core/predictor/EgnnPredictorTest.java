@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.gaudi.core.nn.PairLayout;
 import org.gaudi.core.train.ExclusiveGradientCollector;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -146,6 +147,31 @@ public class EgnnPredictorTest {
             }
         }
         assertTrue(norm > 1e-6);
+    }
+
+    /** Holding only the pairs i != j changes neither the predictions nor the parameter gradients. */
+    @Test
+    public void offDiagonalPairsGiveTheSamePredictionsAndParameterGradients() {
+        PredictorTestData d = new PredictorTestData(18, new int[] {5, 7}, 7, 3);
+        float[] off = predict(block, d);
+        List<float[]> offGrads = parameterGradients(d, true);
+        PairLayout.setOffDiagonal(false);
+        float[] dense;
+        List<float[]> denseGrads;
+        try {
+            dense = predict(block, d);
+            denseGrads = parameterGradients(d, true);
+        } finally {
+            PairLayout.setOffDiagonal(true);
+        }
+        assertClose(dense, off, 1e-5);
+        for (int i = 0; i < denseGrads.size(); i++) {
+            float[] a = denseGrads.get(i);
+            float[] b = offGrads.get(i);
+            for (int k = 0; k < a.length; k++) {
+                assertEquals("parameter " + i + " element " + k, a[k], b[k], 1e-5 + 1e-4 * Math.abs(a[k]));
+            }
+        }
     }
 
     private static List<float[]> parameterGradients(PredictorTestData d, boolean factorised) {
