@@ -61,11 +61,11 @@ public final class GuidanceBenchmark implements Callable<Integer> {
             description = "Objective over the predictor's targets (default: ${DEFAULT-VALUE}).")
     String objective;
 
-    @Option(names = "--scales", defaultValue = "0,0.05,0.1,0.2,0.3,0.6", split = ",", paramLabel = "S,...",
+    @Option(names = "--scales", defaultValue = "0,0.1,0.15,0.2,0.25,0.3,0.4", split = ",", paramLabel = "S,...",
             description = "Guidance scales in GaUDI units (default: ${DEFAULT-VALUE}).")
     List<Double> scales;
 
-    @Option(names = "--samplers", defaultValue = "gaudi,resample,smc", split = ",", paramLabel = "NAME,...",
+    @Option(names = "--samplers", defaultValue = "gaudi,smc", split = ",", paramLabel = "NAME,...",
             description = "Samplers to compare, each over all scales, printed side by side as 'frontier' lines, with"
                     + " a check per sampler against gaudi: is its best Hückel-gap mean at valid >= 0.8 at least"
                     + " gaudi's at valid >= 0.6 (default: ${DEFAULT-VALUE}).")
