@@ -49,7 +49,7 @@ import picocli.CommandLine.Option;
                 "Prints 'key: value' lines: ood-train-max (best exact value in the models' data), and per method and"
                         + " scale ood-valid, ood-beyond-train-max (share of the proposed designs better than"
                         + " ood-train-max), ood-best-percentile (best design among all molecules of the ring count),"
-                        + " ood-top10-mean, ood-novel, ood-seconds; then the issue's acceptance checks.",
+                        + " ood-top10-mean, ood-distinct, ood-novel, ood-seconds; then the issue's acceptance checks.",
                 ""},
         footer = {"", "Examples:",
                 "  ./gaudi bench ood                         the shipped hold-out pair, 9 rings, both samplers",

@@ -65,6 +65,8 @@ public final class OodLines {
         out.add(f.top10Mean() == null ? "ood-top10-mean/" + m + ": n/a"
                 : String.format(Locale.ROOT, "ood-top10-mean/%s: %s (%d distinct)", m, value(f.top10Mean(), unit),
                         f.top10Count()));
+        out.add(String.format(Locale.ROOT, "ood-distinct/%s: %.4f (%d distinct molecules among %d scored designs)",
+                m, f.distinctFraction(), f.distinct(), f.scored()));
         out.add(String.format(Locale.ROOT, "ood-novel/%s: %.4f (%d/%d)", m, f.novelFraction(), f.novel(),
                 f.proposed()));
         out.add(String.format(Locale.ROOT, "ood-seconds/%s: %.1f%s", m, f.seconds(),

@@ -27,6 +27,7 @@ import org.gaudi.core.sampling.DesignedMolecule;
  * @param scored           proposed designs the embedded space covers (the others have no exact value)
  * @param beyond           proposed designs strictly better than the training maximum
  * @param beyondDistinct   distinct molecules among them
+ * @param distinct         distinct molecules among the scored proposed designs (copies count once)
  * @param novel            proposed designs neither model was trained on (the others are training molecules)
  * @param bestRank         rank of the best proposed design among all molecules of its ring count (null if none
  *                         scored)
@@ -38,7 +39,7 @@ import org.gaudi.core.sampling.DesignedMolecule;
  * @param seconds          wall time of the method's sampling
  */
 public record OodFigures(String method, double scale, int sampled, int valid, int proposed, int scored, int beyond,
-        int beyondDistinct, int novel, Integer bestRank, int spaceSize, Double bestValue, Double top10Mean,
+        int beyondDistinct, int distinct, int novel, Integer bestRank, int spaceSize, Double bestValue, Double top10Mean,
         int top10Count, Double medianPercentile, double seconds) {
 
     /** Designs in the top-10 mean. */
@@ -84,7 +85,7 @@ public record OodFigures(String method, double scale, int sampled, int valid, in
         Double bestValue = ranked.isEmpty() ? null : ranked.get(0).value();
         List<OracleScore> top = ranked.stream().filter(s -> s.value() != null).limit(TOP).toList();
         Double top10 = top.isEmpty() ? null : top.stream().mapToDouble(OracleScore::value).average().orElseThrow();
-        return new OodFigures(method, scale, sampled, valid, proposed.size(), scored, beyond, beyondIds.size(), novel,
+        return new OodFigures(method, scale, sampled, valid, proposed.size(), scored, beyond, beyondIds.size(), distinct.size(), novel,
                 bestRank, spaceSize, bestValue, top10, top.size(), median(percentiles), seconds);
     }
 
@@ -106,6 +107,11 @@ public record OodFigures(String method, double scale, int sampled, int valid, in
     /** Share of the proposed designs strictly better than the training maximum. */
     public double beyondFraction() {
         return proposed == 0 ? 0 : (double) beyond / proposed;
+    }
+
+    /** Distinct molecules per scored proposed design (1: no copies). */
+    public double distinctFraction() {
+        return scored == 0 ? 0 : (double) distinct / scored;
     }
 
     /** Share of the proposed designs that neither model was trained on. */

@@ -86,6 +86,8 @@ public class OodComparisonTest {
         assertEquals(4, g.proposed());
         assertEquals(3, g.beyond());
         assertEquals(2, g.beyondDistinct());
+        assertEquals("m0 twice, m1, m5", 3, g.distinct());
+        assertEquals(0.75, g.distinctFraction(), 0);
         assertEquals(0.75, g.beyondFraction(), 0);
         assertEquals(Integer.valueOf(1), g.bestRank());
         assertEquals(100.0 * 11 / 12, g.bestPercentile(), 1e-12);
