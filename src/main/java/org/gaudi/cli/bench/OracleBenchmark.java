@@ -38,14 +38,14 @@ import picocli.CommandLine.Option;
                         + " with 1.",
                 ""},
         footer = {"", "Examples:",
-                "  ./gaudi bench oracle                      30 molecules of 2-6 rings from each space",
+                "  ./gaudi bench oracle                      40 molecules of 2-8 rings from each space",
                 "  ./gaudi bench oracle -n 10 --space hetero --xtb /opt/xtb/bin/xtb"})
 public final class OracleBenchmark implements Callable<Integer> {
 
     @Option(names = "--xtb", paramLabel = "PATH", description = "The xtb executable (default: the first on PATH).")
     String xtb;
 
-    @Option(names = {"-n", "--n"}, defaultValue = "30", paramLabel = "N",
+    @Option(names = {"-n", "--n"}, defaultValue = "40", paramLabel = "N",
             description = "Molecules drawn per space (default: ${DEFAULT-VALUE}).")
     int molecules;
 
@@ -57,7 +57,7 @@ public final class OracleBenchmark implements Callable<Integer> {
             description = "Fewest rings of a drawn molecule (default: ${DEFAULT-VALUE}).")
     int minRings;
 
-    @Option(names = "--max-rings", defaultValue = "6", paramLabel = "N",
+    @Option(names = "--max-rings", defaultValue = "8", paramLabel = "N",
             description = "Most rings of a drawn molecule (default: ${DEFAULT-VALUE}; xtb's time grows with it).")
     int maxRings;
 
