@@ -32,10 +32,10 @@ import picocli.CommandLine.Option;
                         + " of the fitted line), -slope, -intercept-eV, -n, the count of every outcome (-ok, -timeout,"
                         + " -exit-code, -unparseable, -io-error, -bad-input) and -seconds.",
                 "",
-                "Needs the xtb executable (not shipped): on PATH or given with --xtb. Without it the command prints"
-                        + " 'xtb: missing' and how to install it, and exits with 0 (like the other optional checks,"
-                        + " e.g. COMPAS-1D in dataset --check); a run in which xtb failed on every molecule exits"
-                        + " with 1.",
+                "Needs the xtb executable (not shipped): on PATH or given with --xtb. Without one on PATH the"
+                        + " command prints 'xtb: missing' and how to install it, and exits with 0 (like the other"
+                        + " optional checks, e.g. COMPAS-1D in dataset --check); an --xtb path that is not an"
+                        + " executable, or a run in which xtb failed on every molecule, exits with 1.",
                 ""},
         footer = {"", "Examples:",
                 "  ./gaudi bench oracle                      40 molecules of 2-8 rings from each space",
@@ -82,6 +82,9 @@ public final class OracleBenchmark implements Callable<Integer> {
         try {
             runner = options.runner(xtb);
         } catch (XtbUnavailableException e) {
+            if (xtb != null && !xtb.isBlank()) {
+                throw new IllegalArgumentException("--xtb: " + e.getMessage(), e); // a wrong path is bad input
+            }
             out.println("xtb: missing");
             System.err.println("bench oracle: " + e.getMessage() + " (--xtb PATH); nothing measured");
             return 0;
