@@ -1,19 +1,27 @@
 package org.gaudi.cli.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.gaudi.cli.CliErrors;
 import org.gaudi.cli.XtbOptions;
 import org.gaudi.core.data.EmbeddedDataset;
 import org.gaudi.core.data.MoleculeRecord;
 import org.gaudi.core.huckel.LinearFit;
+import org.gaudi.core.sampling.DesignWriters;
 import org.gaudi.core.xtb.XtbCancelledException;
 import org.gaudi.core.xtb.XtbOracleComparison;
+import org.gaudi.core.xtb.XtbOutcome;
 import org.gaudi.core.xtb.XtbRunner;
 import org.gaudi.core.xtb.XtbUnavailableException;
 
@@ -65,6 +73,11 @@ public final class OracleBenchmark implements Callable<Integer> {
             description = "Seed of the draw (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Also write one row per drawn molecule (space, id, smiles, rings, huckel_gap_eV, xtb_gap_eV,"
+                    + " xtb_status, xtb_error, seconds) to FILE.")
+    Path csv;
+
     @Mixin
     XtbOptions options;
 
@@ -100,6 +113,8 @@ public final class OracleBenchmark implements Callable<Integer> {
         Thread hook = new Thread(() -> cancelled.set(true), "oracle-cancel");
         Runtime.getRuntime().addShutdownHook(hook);
         boolean anyOk = false;
+        List<XtbOracleComparison.Result> results = new ArrayList<>();
+        Map<EmbeddedDataset.Space, List<MoleculeRecord>> draws = new LinkedHashMap<>();
         try {
             for (String name : spaces) {
                 EmbeddedDataset.Space space = EmbeddedDataset.Space.of(name);
@@ -113,6 +128,12 @@ public final class OracleBenchmark implements Callable<Integer> {
                 }, cancelled::get);
                 print(out, r);
                 anyOk |= r.tally().ok() > 0;
+                results.add(r);
+                draws.put(space, drawn);
+            }
+            if (csv != null) {
+                writeCsv(results, draws);
+                out.println("oracle-csv: " + csv);
             }
             out.println("load: " + BenchSupport.loadAverage());
             out.flush();
@@ -131,6 +152,25 @@ public final class OracleBenchmark implements Callable<Integer> {
                 // shutting down already
             }
         }
+    }
+
+    private void writeCsv(List<XtbOracleComparison.Result> results,
+            Map<EmbeddedDataset.Space, List<MoleculeRecord>> draws) throws IOException {
+        DesignWriters.writeFiles(csv.toAbsolutePath().getParent(), Map.of(csv.getFileName().toString(), w -> {
+            CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader("space", "id", "smiles", "rings",
+                    "huckel_gap_eV", "xtb_gap_eV", "xtb_status", "xtb_error", "seconds").setRecordSeparator('\n')
+                    .build());
+            for (XtbOracleComparison.Result r : results) {
+                List<MoleculeRecord> drawn = draws.get(r.space());
+                for (int i = 0; i < r.drawn(); i++) {
+                    XtbOutcome o = r.outcomes().get(i);
+                    p.printRecord(r.space().key(), drawn.get(i).id(), drawn.get(i).smiles(),
+                            drawn.get(i).ringCount(), r.huckelGaps()[i], o.gapEv(), o.status().key(), o.message(),
+                            String.format(Locale.ROOT, "%.2f", o.seconds()));
+                }
+            }
+            p.flush();
+        }));
     }
 
     private static void print(PrintStream out, XtbOracleComparison.Result r) {
