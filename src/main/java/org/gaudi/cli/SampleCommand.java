@@ -12,6 +12,10 @@ import org.gaudi.core.sampling.GuidanceMethod;
 import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.core.sampling.GuidedSampler;
 import org.gaudi.core.sampling.PredictorTime;
+import org.gaudi.core.xtb.XtbCancelledException;
+import org.gaudi.core.xtb.XtbColumn;
+import org.gaudi.core.xtb.XtbRunner;
+import org.gaudi.core.xtb.XtbUnavailableException;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,6 +105,17 @@ public final class SampleCommand implements Callable<Integer> {
     @Mixin
     ComputeOptions compute;
 
+    @Option(names = "--xtb", arity = "0..1", fallbackValue = "", paramLabel = "PATH",
+            description = "Also compute the GFN2-xTB HOMO-LUMO gap of every valid molecule (xtb optimises the"
+                    + " decoded 3-D conformer): adds columns " + XtbColumn.GAP + " and " + XtbColumn.ERROR
+                    + " (why a valid molecule has no gap) to molecules.csv and the SD records, and the counts to"
+                    + " summary.json. Needs the xtb executable (not shipped): PATH to it, or the first on PATH;"
+                    + " without one the command stops before sampling and says how to install it.")
+    String xtb;
+
+    @Mixin
+    XtbOptions xtbOptions;
+
     @Option(names = "--progress", defaultValue = "auto", paramLabel = "auto|bar|lines|none",
             description = "Progress display (default: ${DEFAULT-VALUE}: a bar on a terminal, else lines).")
     String progress;
@@ -138,6 +153,15 @@ public final class SampleCommand implements Callable<Integer> {
         OutputPaths.checkFolder("-o/--out", out);
         compute.applyThreads();
         GuidanceSettings settings = settings();
+        XtbRunner xtbRunner = null;
+        if (xtb != null) {
+            try {
+                xtbRunner = xtbOptions.runner(xtb);
+            } catch (XtbUnavailableException e) {
+                System.err.println("sample: --xtb: " + e.getMessage() + " (--xtb PATH); nothing sampled");
+                return 1;
+            }
+        }
         ConsoleProgress.Mode mode = ConsoleProgress.Mode.valueOf(progress.trim().toUpperCase(Locale.ROOT));
         PrintStream stdout = System.out;
         InterruptGuard interrupt = InterruptGuard.install("sample", 60);
@@ -159,15 +183,30 @@ public final class SampleCommand implements Callable<Integer> {
                 System.err.println("sample: WARNING: the objective had to be clamped or was not finite, and those"
                         + " molecules got no guidance at those steps: " + r.summary().objectiveDomain());
             }
-            DesignWriters.writeAll(out, r);
+            XtbColumn xtbColumn = null;
+            if (xtbRunner != null) {
+                try (ConsoleProgress p = ConsoleProgress.start("xtb", 1, mode, System.err, 0.1)) {
+                    xtbColumn = XtbColumn.compute(r.sdfById(), xtbRunner, (done, total, msg) -> p.update(done,
+                            total, msg), cancelled::get);
+                }
+            }
+            DesignWriters.writeAll(out, r, xtbColumn);
             for (String line : r.summary().lines()) {
                 stdout.println(line);
+            }
+            if (xtbColumn != null) {
+                xtbColumn.tally().lines("xtb").forEach((k, v) -> stdout.println(k + ": " + v));
+                if (xtbColumn.tally().failed() > 0) {
+                    System.err.println("sample: WARNING: xtb gave no gap for " + xtbColumn.tally().failed() + " of "
+                            + xtbColumn.tally().total() + " valid molecules (" + xtbColumn.tally() + "; first: "
+                            + xtbColumn.tally().firstFailure() + "); see the " + XtbColumn.ERROR + " column");
+                }
             }
             stdout.printf(Locale.ROOT, "out: %s (%s: %d molecules, %s: %d valid, %s)%n", out, DesignWriters.CSV,
                     r.molecules().size(), DesignWriters.SDF, r.summary().valid(), DesignWriters.SUMMARY);
             stdout.flush();
             return 0;
-        } catch (SamplingCancelledException e) {
+        } catch (SamplingCancelledException | XtbCancelledException e) {
             System.err.println("sample: cancelled; nothing written");
             return 130;
         } finally {

@@ -125,4 +125,20 @@ public class SampleCommandTest {
         assertEquals(1, none[0]);
         assertTrue((String) none[2], ((String) none[2]).contains("no --edm given"));
     }
+
+    /** --xtb with no usable xtb stops before sampling, says how to get xtb, and writes nothing. */
+    @Test
+    public void xtbThatIsMissingIsReportedBeforeSampling() throws Exception {
+        Path dir = tmp.getRoot().toPath().resolve("xtb-missing");
+        CliRun r = CliRun.of("sample", "--edm", edm.toString(), "--n", "2", "--steps", "5", "--device", "cpu",
+                "--progress", "none", "--xtb", "/nonexistent/bin/xtb", "--out", dir.toString());
+        assertEquals(r.toString(), 1, r.code());
+        assertTrue(r.toString(), r.firstErrorLine().startsWith("sample: --xtb: xtb executable /nonexistent/bin/xtb"
+                + " does not exist; install it (Debian/Ubuntu: apt-get install xtb"));
+        assertTrue(r.toString(), !r.hasStackTrace() && !Files.exists(dir));
+        CliRun bench = CliRun.of("bench", "oracle", "--xtb", "/nonexistent/bin/xtb");
+        assertEquals(bench.toString(), 1, bench.code());
+        assertTrue(bench.toString(), bench.firstErrorLine().startsWith("bench oracle: --xtb: xtb executable"));
+        assertTrue(bench.toString(), !bench.hasStackTrace());
+    }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks that print figures (one 'key value' per line).",
         subcommands = {EdmBenchmark.class, PredictorBenchmark.class, GuidanceBenchmark.class,
             GuidedStepBenchmark.class, ScalingBenchmark.class, OodBenchmark.class,
-            ClmBenchmark.class})
+            ClmBenchmark.class, OracleBenchmark.class})
 public final class BenchCommand implements Runnable {
     @Override
     public void run() {

@@ -1,6 +1,8 @@
 package org.gaudi.core.sampling;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The output of a design run: one row per generated molecule (in generation order) and the summary.
@@ -18,6 +20,17 @@ public record DesignResult(List<String> propertyNames, List<String> propertyUnit
         propertyNames = List.copyOf(propertyNames);
         propertyUnits = List.copyOf(propertyUnits);
         molecules = List.copyOf(molecules);
+    }
+
+    /** The SD record of every valid molecule by id, in generation order (the input of an xtb check). */
+    public Map<String, String> sdfById() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (DesignedMolecule d : molecules) {
+            if (d.valid() && d.sdf() != null) {
+                m.put(d.id(), d.sdf());
+            }
+        }
+        return m;
     }
 
     /** The valid molecules, in generation order. */

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.gaudi.core.io.StagedFile;
+import org.gaudi.core.xtb.XtbColumn;
 import org.apache.commons.csv.CSVPrinter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,10 +52,20 @@ public final class DesignWriters {
 
     /** Writes the three files into {@code dir} (created if needed); all or nothing. */
     public static void writeAll(Path dir, DesignResult result) throws IOException {
+        writeAll(dir, result, null);
+    }
+
+    /**
+     * As {@link #writeAll(Path, DesignResult)} with xtb gaps: the CSV gains {@value XtbColumn#GAP} and
+     * {@value XtbColumn#ERROR}, the SD records the same fields, the summary the xtb tally.
+     *
+     * @param xtb null for none
+     */
+    public static void writeAll(Path dir, DesignResult result, XtbColumn xtb) throws IOException {
         Map<String, Content> files = new LinkedHashMap<>();
-        files.put(CSV, w -> writeCsv(w, result));
-        files.put(SDF, w -> writeSdf(w, result));
-        files.put(SUMMARY, w -> writeSummary(w, result));
+        files.put(CSV, w -> writeCsv(w, result, xtb));
+        files.put(SDF, w -> writeSdf(w, result, xtb));
+        files.put(SUMMARY, w -> writeSummary(w, result, xtb));
         writeFiles(dir, files);
     }
 
@@ -96,11 +107,25 @@ public final class DesignWriters {
 
     /** One CSV row per molecule, header {@link #csvHeader}. */
     public static void writeCsv(Writer out, DesignResult result) throws IOException {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(csvHeader(result.propertyNames()).toArray(
-                String[]::new)).setRecordSeparator('\n').build();
+        writeCsv(out, result, null);
+    }
+
+    /** As {@link #writeCsv(Writer, DesignResult)}, with the two xtb columns last when {@code xtb} is not null. */
+    public static void writeCsv(Writer out, DesignResult result, XtbColumn xtb) throws IOException {
+        List<String> header = csvHeader(result.propertyNames());
+        if (xtb != null) {
+            header.add(XtbColumn.GAP);
+            header.add(XtbColumn.ERROR);
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
+                .setRecordSeparator('\n').build();
         CSVPrinter p = new CSVPrinter(out, format);
         for (DesignedMolecule m : result.molecules()) {
             List<Object> row = csvRow(m, result.propertyNames().size());
+            if (xtb != null) {
+                row.add(xtb.gapEv(m.id()));
+                row.add(xtb.error(m.id()));
+            }
             p.printRecord(row);
         }
         p.flush();
@@ -138,9 +163,14 @@ public final class DesignWriters {
 
     /** The SD records of the valid molecules, in generation order. */
     public static void writeSdf(Writer out, DesignResult result) throws IOException {
+        writeSdf(out, result, null);
+    }
+
+    /** As {@link #writeSdf(Writer, DesignResult)}, each record with its xtb field when {@code xtb} is not null. */
+    public static void writeSdf(Writer out, DesignResult result, XtbColumn xtb) throws IOException {
         for (DesignedMolecule m : result.molecules()) {
             if (m.sdf() != null) {
-                out.write(m.sdf());
+                out.write(xtb == null ? m.sdf() : xtb.withField(m.id(), m.sdf()));
             }
         }
         out.flush();
@@ -148,9 +178,17 @@ public final class DesignWriters {
 
     /** The summary (and the property names and units) as indented JSON. */
     public static void writeSummary(Writer out, DesignResult result) throws IOException {
+        writeSummary(out, result, null);
+    }
+
+    /** As {@link #writeSummary(Writer, DesignResult)}, with the xtb tally under "xtb" when {@code xtb} is not null. */
+    public static void writeSummary(Writer out, DesignResult result, XtbColumn xtb) throws IOException {
         Map<String, Object> m = new LinkedHashMap<>(result.summary().toMap());
         m.put("propertyNames", result.propertyNames());
         m.put("propertyUnits", result.propertyUnits());
+        if (xtb != null) {
+            m.put("xtb", xtb.tally().toMap());
+        }
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         mapper.writeValue(out, finite(m));

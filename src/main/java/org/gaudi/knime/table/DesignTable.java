@@ -6,6 +6,7 @@ import java.util.List;
 import org.gaudi.core.gor.GorText;
 import org.gaudi.core.oracle.OracleScore;
 import org.gaudi.core.sampling.DesignedMolecule;
+import org.gaudi.core.xtb.XtbColumn;
 import org.knime.chem.types.SdfCell;
 import org.knime.chem.types.SdfCellFactory;
 import org.knime.chem.types.SmilesCell;
@@ -63,12 +64,20 @@ public final class DesignTable {
     public static final String COL_BATCH = "batch";
     public static final String COL_SEED = "seed";
     public static final String COL_GOR = MoleculeTable.COL_GOR;
+    /** Optional (the Guided Sampler's xTB setting): GFN2-xTB HOMO-LUMO gap of a valid design, and why it has none. */
+    public static final String COL_XTB_GAP = "xtb gap (eV)";
+    public static final String COL_XTB_ERROR = "xtb error";
 
     private DesignTable() {
     }
 
     /** The spec for a predictor with these target names (in output order). */
     public static DataTableSpec spec(final List<String> targetNames) {
+        return spec(targetNames, false);
+    }
+
+    /** As {@link #spec(List)}, with {@value #COL_XTB_GAP} and {@value #COL_XTB_ERROR} last when {@code xtb}. */
+    public static DataTableSpec spec(final List<String> targetNames, final boolean xtb) {
         List<DataColumnSpec> c = new ArrayList<>();
         c.add(col(COL_ID, StringCell.TYPE));
         c.add(col(COL_SMILES, SmilesCell.TYPE));
@@ -93,6 +102,10 @@ public final class DesignTable {
         c.add(col(COL_BATCH, IntCell.TYPE));
         c.add(col(COL_SEED, LongCell.TYPE));
         c.add(col(COL_GOR, StringCell.TYPE));
+        if (xtb) {
+            c.add(col(COL_XTB_GAP, DoubleCell.TYPE));
+            c.add(col(COL_XTB_ERROR, StringCell.TYPE));
+        }
         return new DataTableSpec("GaUDI designed molecules", c.toArray(new DataColumnSpec[0]));
     }
 
@@ -102,6 +115,24 @@ public final class DesignTable {
 
     /** The row of one molecule; {@code targets} is the number of predictor targets of the table. */
     public static DataRow row(final DesignedMolecule m, final int targets) {
+        return new DefaultRow(new RowKey(m.id()), cells(m, targets));
+    }
+
+    /**
+     * The row of one molecule with the two xTB cells last; {@code xtb} null (xtb missing) leaves them empty, and the
+     * SDF cell then carries the same fields as {@code sample --xtb} writes.
+     */
+    public static DataRow row(final DesignedMolecule m, final int targets, final XtbColumn xtb) {
+        List<DataCell> cells = cells(m, targets);
+        if (xtb != null && m.sdf() != null) {
+            cells.set(2, SdfCellFactory.create(xtb.withField(m.id(), m.sdf())));
+        }
+        cells.add(number(xtb == null ? null : xtb.gapEv(m.id())));
+        cells.add(string(xtb == null ? null : xtb.error(m.id())));
+        return new DefaultRow(new RowKey(m.id()), cells);
+    }
+
+    private static List<DataCell> cells(final DesignedMolecule m, final int targets) {
         if (!m.predicted().isEmpty() && m.predicted().size() != targets) {
             throw new IllegalArgumentException("molecule " + m.id() + " has " + m.predicted().size()
                     + " predictions for a table with " + targets + " targets");
@@ -131,7 +162,7 @@ public final class DesignTable {
         cells.add(new IntCell(m.batch()));
         cells.add(new LongCell(m.seed()));
         cells.add(m.gor() == null ? DataType.getMissingCell() : new StringCell(GorText.format(m.gor())));
-        return new DefaultRow(new RowKey(m.id()), cells);
+        return cells;
     }
 
     static DataCell string(final String s) {
@@ -149,10 +180,20 @@ public final class DesignTable {
     /** Writes the molecules into a new table, honouring cancel. */
     public static BufferedDataTable create(final List<DesignedMolecule> molecules, final List<String> targetNames,
             final ExecutionContext exec) throws CanceledExecutionException {
-        BufferedDataContainer c = exec.createDataContainer(spec(targetNames));
+        return create(molecules, targetNames, false, null, exec);
+    }
+
+    /**
+     * As {@link #create(List, List, ExecutionContext)}; with {@code xtbColumns} the two xTB columns are added,
+     * filled from {@code xtb} (null: left empty, xtb was missing).
+     */
+    public static BufferedDataTable create(final List<DesignedMolecule> molecules, final List<String> targetNames,
+            final boolean xtbColumns, final XtbColumn xtb, final ExecutionContext exec)
+            throws CanceledExecutionException {
+        BufferedDataContainer c = exec.createDataContainer(spec(targetNames, xtbColumns));
         try {
             for (DesignedMolecule m : molecules) {
-                c.addRowToTable(row(m, targetNames.size()));
+                c.addRowToTable(xtbColumns ? row(m, targetNames.size(), xtb) : row(m, targetNames.size()));
                 exec.checkCanceled();
             }
         } finally {

@@ -2,7 +2,9 @@ package org.gaudi.knime.nodes.sampler;
 
 import org.gaudi.knime.Devices;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 
 /** Dialog of the Guided Sampler; every component is bound to a settings model factory of the NodeModel. */
@@ -18,6 +20,9 @@ final class GuidedSamplerNodeDialog extends DefaultNodeSettingsPane {
     static final String LABEL_SEED = "Seed";
     static final String LABEL_BATCH_SIZE = "Batch size";
     static final String LABEL_DEVICE = "Device";
+    static final String LABEL_XTB = "xTB gap of valid designs (GFN2-xTB)";
+    static final String LABEL_XTB_PATH = "xtb executable (empty = PATH)";
+    static final String LABEL_XTB_TIME_LIMIT = "xtb time limit per molecule (s)";
 
     GuidedSamplerNodeDialog() {
         createNewGroup("Guidance");
@@ -40,6 +45,12 @@ final class GuidedSamplerNodeDialog extends DefaultNodeSettingsPane {
                 16));
         addDialogComponent(new DialogComponentStringSelection(GuidedSamplerNodeModel.createDeviceModel(),
                 LABEL_DEVICE, Devices.CHOICES));
+        closeCurrentGroup();
+        createNewGroup("xTB check (optional, needs xtb installed)");
+        addDialogComponent(new DialogComponentBoolean(GuidedSamplerNodeModel.createXtbModel(), LABEL_XTB));
+        addDialogComponent(new DialogComponentString(GuidedSamplerNodeModel.createXtbPathModel(), LABEL_XTB_PATH));
+        addDialogComponent(new DialogComponentNumber(GuidedSamplerNodeModel.createXtbTimeLimitModel(),
+                LABEL_XTB_TIME_LIMIT, 10));
         closeCurrentGroup();
     }
 }

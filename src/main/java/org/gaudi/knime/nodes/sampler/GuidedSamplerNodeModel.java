@@ -1,6 +1,7 @@
 package org.gaudi.knime.nodes.sampler;
 
 import java.io.File;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,11 @@ import org.gaudi.core.sampling.DesignResult;
 import org.gaudi.core.sampling.GuidanceMethod;
 import org.gaudi.core.sampling.GuidanceSettings;
 import org.gaudi.core.sampling.GuidedSampler;
+import org.gaudi.core.xtb.XtbColumn;
+import org.gaudi.core.xtb.XtbLocator;
+import org.gaudi.core.xtb.XtbRunner;
+import org.gaudi.core.xtb.XtbSettings;
+import org.gaudi.core.xtb.XtbUnavailableException;
 import org.gaudi.knime.CoreCalls;
 import org.gaudi.knime.Devices;
 import org.gaudi.knime.ExecutionProgress;
@@ -31,6 +37,7 @@ import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModel;
+import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDoubleBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelInteger;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -65,6 +72,12 @@ public final class GuidedSamplerNodeModel extends NodeModel {
     public static final String CFG_SEED = "seed";
     public static final String CFG_BATCH_SIZE = "batch_size";
     public static final String CFG_DEVICE = "device";
+    /** Whether valid designs also get a GFN2-xTB gap (off by default; workflows saved without it load as off). */
+    public static final String CFG_XTB = "xtb_gap";
+    /** The xtb executable; empty searches PATH. */
+    public static final String CFG_XTB_PATH = "xtb_path";
+    /** Wall-clock limit per molecule for xtb, seconds. */
+    public static final String CFG_XTB_TIME_LIMIT = "xtb_time_limit_s";
 
     /** Flow variable with the device that sampled, e.g. {@code cpu} or {@code gpu(0)}. */
     public static final String FLOW_DEVICE = "gaudi.device";
@@ -85,6 +98,9 @@ public final class GuidedSamplerNodeModel extends NodeModel {
     private final SettingsModelInteger seed = createSeedModel();
     private final SettingsModelIntegerBounded batchSize = createBatchSizeModel();
     private final SettingsModelString device = createDeviceModel();
+    private final SettingsModelBoolean xtb = createXtbModel();
+    private final SettingsModelString xtbPath = createXtbPathModel();
+    private final SettingsModelIntegerBounded xtbTimeLimit = createXtbTimeLimitModel();
 
     public GuidedSamplerNodeModel() {
         super(new PortType[] {EdmPortObject.TYPE, PredictorPortObject.TYPE, ObjectivePortObject.TYPE_OPTIONAL},
@@ -143,8 +159,22 @@ public final class GuidedSamplerNodeModel extends NodeModel {
         return new SettingsModelString(CFG_DEVICE, Devices.CHOICES.get(0));
     }
 
+    static SettingsModelBoolean createXtbModel() {
+        return new SettingsModelBoolean(CFG_XTB, false);
+    }
+
+    static SettingsModelString createXtbPathModel() {
+        return new SettingsModelString(CFG_XTB_PATH, "");
+    }
+
+    static SettingsModelIntegerBounded createXtbTimeLimitModel() {
+        return new SettingsModelIntegerBounded(CFG_XTB_TIME_LIMIT,
+                (int) XtbSettings.DEFAULT_TIME_LIMIT.toSeconds(), 1, 86_400);
+    }
+
     private List<SettingsModel> models() {
-        return List.of(scale, sampler, clip, molecules, rings, steps, initialNoiseStd, seed, batchSize, device);
+        return List.of(scale, sampler, clip, molecules, rings, steps, initialNoiseStd, seed, batchSize, device, xtb,
+                xtbPath, xtbTimeLimit);
     }
 
     /** The core's settings for these values, checked. */
@@ -238,7 +268,16 @@ public final class GuidedSamplerNodeModel extends NodeModel {
             checkCompatible(edm.getModelInfo(), predictor.getModelInfo(), objective, s);
         }
         List<String> targets = predictor.getModelInfo().targetNames();
-        return new PortObjectSpec[] {DesignTable.spec(targets), DesignSummaryTable.spec(targets)};
+        if (xtb.getBooleanValue()) {
+            try {
+                XtbLocator.locate(xtbPath.getStringValue());
+            } catch (XtbUnavailableException e) {
+                setWarningMessage("xTB gap requested but " + e.getMessage() + " (setting '" + CFG_XTB_PATH
+                        + "'); the xTB columns will stay empty.");
+            }
+        }
+        return new PortObjectSpec[] {DesignTable.spec(targets, xtb.getBooleanValue()),
+            DesignSummaryTable.spec(targets)};
     }
 
     @Override
@@ -252,7 +291,17 @@ public final class GuidedSamplerNodeModel extends NodeModel {
         ModelArchive edmArchive = edm.readArchive();
         ModelArchive predictorArchive = predictor.readArchive();
         String objectiveText = objective == null ? null : objective.getObjective().toText();
-        ExecutionProgress progress = new ExecutionProgress(exec.createSubProgress(0.95));
+        XtbRunner xtbRunner = null;
+        String xtbMissing = null;
+        if (xtb.getBooleanValue()) {
+            try {
+                xtbRunner = new XtbRunner(XtbLocator.locate(xtbPath.getStringValue()), XtbSettings.defaults()
+                        .withTimeLimit(Duration.ofSeconds(xtbTimeLimit.getIntValue())));
+            } catch (XtbUnavailableException e) {
+                xtbMissing = e.getMessage();
+            }
+        }
+        ExecutionProgress progress = new ExecutionProgress(exec.createSubProgress(xtbRunner == null ? 0.95 : 0.6));
         DesignResult result;
         try (GuidedSampler sampler = CoreCalls.call(exec, () -> GuidedSampler.open(edmArchive, predictorArchive,
                 objectiveText, s.device()))) {
@@ -263,17 +312,38 @@ public final class GuidedSamplerNodeModel extends NodeModel {
         if (result.summary().guidanceFailure() != null) {
             throw new IllegalStateException(result.summary().guidanceFailure());
         }
+        XtbColumn xtbColumn = null;
+        if (xtbRunner != null) {
+            ExecutionProgress xtbProgress = new ExecutionProgress(exec.createSubProgress(0.35));
+            XtbRunner runner = xtbRunner;
+            xtbColumn = CoreCalls.call(exec, () -> XtbColumn.compute(result.sdfById(), runner,
+                    (done, total, message) -> xtbProgress.progress((double) done / Math.max(1, total), message),
+                    xtbProgress.cancelCheck()));
+        }
         List<String> targets = result.propertyNames();
-        BufferedDataTable table = DesignTable.create(result.molecules(), targets, exec);
+        BufferedDataTable table = DesignTable.create(result.molecules(), targets, xtb.getBooleanValue(), xtbColumn,
+                exec);
         BufferedDataTable summary = DesignSummaryTable.create(result.summary(), targets, exec);
         pushFlowVariableString(FLOW_DEVICE, result.summary().device());
         pushFlowVariableDouble(FLOW_VALID_FRACTION, result.summary().validFraction());
+        List<String> warnings = new ArrayList<>();
+        if (xtbMissing != null) {
+            warnings.add("xTB gap requested but " + xtbMissing + " (setting '" + CFG_XTB_PATH
+                    + "'); the xTB columns are empty.");
+        } else if (xtbColumn != null && xtbColumn.tally().failed() > 0) {
+            warnings.add("xtb gave no gap for " + xtbColumn.tally().failed() + " of " + xtbColumn.tally().total()
+                    + " valid molecules (" + xtbColumn.tally() + "); see the '" + DesignTable.COL_XTB_ERROR
+                    + "' column.");
+        }
         if (objective != null && s.scale() == 0) {
-            setWarningMessage("Guidance scale is 0: the molecules were sampled unguided (the objective only scores "
+            warnings.add(0, "Guidance scale is 0: the molecules were sampled unguided (the objective only scores "
                     + "them).");
         } else if (result.summary().valid() == 0) {
-            setWarningMessage("None of the " + result.summary().molecules() + " molecules is valid; see the '"
+            warnings.add(0, "None of the " + result.summary().molecules() + " molecules is valid; see the '"
                     + DesignTable.COL_REASON + "' column.");
+        }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join(" ", warnings));
         }
         return new PortObject[] {table, summary};
     }
@@ -287,10 +357,13 @@ public final class GuidedSamplerNodeModel extends NodeModel {
 
     /**
      * Settings saved before the sampler choice existed have no {@value #CFG_SAMPLER} key; they meant GaUDI's update,
-     * so that is what they load as (their scale was in physical units then; see the node description).
+     * so that is what they load as (their scale was in physical units then; see the node description). Settings
+     * saved before the xTB check existed lack its three keys and load with it off.
      */
     private boolean optional(SettingsModel m, NodeSettingsRO settings) {
-        return m == sampler && !settings.containsKey(CFG_SAMPLER);
+        return m == sampler && !settings.containsKey(CFG_SAMPLER) || m == xtb && !settings.containsKey(CFG_XTB)
+                || m == xtbPath && !settings.containsKey(CFG_XTB_PATH)
+                || m == xtbTimeLimit && !settings.containsKey(CFG_XTB_TIME_LIMIT);
     }
 
     private String samplerId(SettingsModelString m, NodeSettingsRO settings) throws InvalidSettingsException {
@@ -325,10 +398,22 @@ public final class GuidedSamplerNodeModel extends NodeModel {
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (SettingsModel m : models()) {
             if (optional(m, settings)) {
-                sampler.setStringValue(GuidanceMethod.GAUDI.id());
+                loadDefault(m);
             } else {
                 m.loadSettingsFrom(settings);
             }
+        }
+    }
+
+    private void loadDefault(SettingsModel m) {
+        if (m == sampler) {
+            sampler.setStringValue(GuidanceMethod.GAUDI.id());
+        } else if (m == xtb) {
+            xtb.setBooleanValue(false);
+        } else if (m == xtbPath) {
+            xtbPath.setStringValue("");
+        } else if (m == xtbTimeLimit) {
+            xtbTimeLimit.setIntValue((int) XtbSettings.DEFAULT_TIME_LIMIT.toSeconds());
         }
     }
 

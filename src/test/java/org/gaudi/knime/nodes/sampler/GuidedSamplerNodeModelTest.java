@@ -314,4 +314,80 @@ public class GuidedSamplerNodeModelTest {
             // KNIME's cancellation
         }
     }
+
+    /** The xTB setting: off by default, and with it on but xtb missing the columns exist, empty, with a warning. */
+    @Test
+    public void xtbRequestedButMissingWarnsAndLeavesTheColumnsEmpty() throws Exception {
+        assertFalse(node().saveModelSettings().getBoolean(GuidedSamplerNodeModel.CFG_XTB));
+        NodeDriver<GuidedSamplerNodeModel> n = node();
+        NodeSettings s = small(1);
+        s.addInt(GuidedSamplerNodeModel.CFG_MOLECULES, 3);
+        s.addBoolean(GuidedSamplerNodeModel.CFG_XTB, true);
+        s.addString(GuidedSamplerNodeModel.CFG_XTB_PATH, "/nonexistent/xtb");
+        s.addInt(GuidedSamplerNodeModel.CFG_XTB_TIME_LIMIT, 5);
+        assertSettingsRoundTrip(node(), s);
+        n.loadModelSettings(s);
+        DataTableSpec spec = (DataTableSpec) n.configure(edm.getSpec(), predictor.getSpec(), null)[0];
+        assertTrue(spec.containsName(DesignTable.COL_XTB_GAP) && spec.containsName(DesignTable.COL_XTB_ERROR));
+        assertTrue(n.getWarningMessage(), n.getWarningMessage().contains("/nonexistent/xtb does not exist"));
+        BufferedDataTable table = (BufferedDataTable) n.execute(NodeDriver.newExecutionContext(), edm, predictor,
+                null)[0];
+        assertEquals(spec, table.getDataTableSpec());
+        int gap = spec.findColumnIndex(DesignTable.COL_XTB_GAP);
+        for (DataRow r : table) {
+            assertTrue(r.getCell(gap).isMissing());
+        }
+        assertTrue(n.getWarningMessage(), n.getWarningMessage().contains("xTB gap requested but")
+                && n.getWarningMessage().contains("apt-get install xtb"));
+    }
+
+    /** With an xtb (here a script that replays a recorded xtb output) every valid design gets a gap, no other. */
+    @Test
+    public void xtbGapsFillTheValidRows() throws Exception {
+        org.junit.Assume.assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews()
+                .contains("posix"));
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("fake-xtb");
+        try {
+            java.nio.file.Path out = dir.resolve("recorded.out");
+            try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(
+                    "org/gaudi/core/xtb/benzene-gfn2-opt.out")) {
+                java.nio.file.Files.copy(in, out);
+            }
+            java.nio.file.Path exe = dir.resolve("xtb");
+            java.nio.file.Files.writeString(exe, "#!/bin/sh\ncat '" + out + "'\n");
+            java.nio.file.Files.setPosixFilePermissions(exe,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            NodeDriver<GuidedSamplerNodeModel> n = node();
+            NodeSettings s = small(2);
+            s.addInt(GuidedSamplerNodeModel.CFG_MOLECULES, 4);
+            s.addInt(GuidedSamplerNodeModel.CFG_RINGS, 1);
+            s.addBoolean(GuidedSamplerNodeModel.CFG_XTB, true);
+            s.addString(GuidedSamplerNodeModel.CFG_XTB_PATH, exe.toString());
+            n.loadModelSettings(s);
+            BufferedDataTable table = (BufferedDataTable) n.execute(NodeDriver.newExecutionContext(), edm, predictor,
+                    objective)[0];
+            DataTableSpec spec = table.getDataTableSpec();
+            int gap = spec.findColumnIndex(DesignTable.COL_XTB_GAP);
+            int valid = spec.findColumnIndex(DesignTable.COL_VALID);
+            int sdf = spec.findColumnIndex(DesignTable.COL_SDF);
+            int validRows = 0;
+            for (DataRow r : table) {
+                boolean v = ((BooleanValue) r.getCell(valid)).getBooleanValue();
+                assertEquals(v, !r.getCell(gap).isMissing());
+                if (v) {
+                    validRows++;
+                    assertEquals(4.934327543534, ((DoubleValue) r.getCell(gap)).getDoubleValue(), 1e-12);
+                    assertTrue(((SdfValue) r.getCell(sdf)).getSdfValue().contains("> <xtb_gap_eV>\n4.9343\n"));
+                }
+            }
+            assertTrue("the one-ring designs of the fixture EDM should include valid ones", validRows > 0);
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+                for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                    java.nio.file.Files.delete(f);
+                }
+            }
+            java.nio.file.Files.delete(dir);
+        }
+    }
 }
