@@ -187,7 +187,7 @@ public final class SampleCommand implements Callable<Integer> {
             if (xtbRunner != null) {
                 try (ConsoleProgress p = ConsoleProgress.start("xtb", 1, mode, System.err, 0.1)) {
                     xtbColumn = XtbColumn.compute(r.sdfById(), xtbRunner, (done, total, msg) -> p.update(done,
-                            total, msg), cancelled::get);
+                            total, msg), interrupt::cancelled);
                 }
             }
             DesignWriters.writeAll(out, r, xtbColumn);
