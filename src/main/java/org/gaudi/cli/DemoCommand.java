@@ -23,11 +23,13 @@ import org.gaudi.core.data.EmbeddedDataset;
 import org.gaudi.core.diffusion.EdmModel;
 import org.gaudi.core.diffusion.SamplingCancelledException;
 import org.gaudi.core.djl.BatchParallel;
+import org.gaudi.core.gor.GorKind;
 import org.gaudi.core.huckel.HuckelProperties;
 import org.gaudi.core.io.StagedFile;
 import org.gaudi.core.model.ModelArchive;
 import org.gaudi.core.objective.Objective;
 import org.gaudi.core.predictor.PropertyPredictor;
+import org.gaudi.core.report.ClmComparison;
 import org.gaudi.core.report.DatasetReference;
 import org.gaudi.core.report.HtmlReport;
 import org.gaudi.core.report.OodStory;
@@ -86,6 +88,7 @@ import picocli.CommandLine.Spec;
                 "  ./gaudi demo -n 128 --steps 0          more molecules, all T steps",
                 "  ./gaudi demo --train                   retrain both models first",
                 "  ./gaudi demo --device gpu              sample on a GPU (README: CUDA set-up)",
+                "  ./gaudi demo --space hetero            hetero-polycyclic systems with the shipped hetero pair",
                 "", "Every step is also its own command: dataset, train-edm, train-predictor, eval-edm, eval-predictor,"
                         + " sample, bench."})
 public final class DemoCommand implements Callable<Integer> {
@@ -95,6 +98,9 @@ public final class DemoCommand implements Callable<Integer> {
      */
     static final Path DEFAULT_EDM = Paths.get("models", "ood-edm.gaudi-edm");
     static final Path DEFAULT_PREDICTOR = Paths.get("models", "ood-predictor.gaudi-predictor");
+    /** The shipped hetero pair (models/README.md), the default of {@code --space hetero}. */
+    static final Path HETERO_EDM = Paths.get("models", "hetero-edm.gaudi-edm");
+    static final Path HETERO_PREDICTOR = Paths.get("models", "hetero-predictor.gaudi-predictor");
     static final String REPORT = "report.html";
     /**
      * The demo's headline scale per sampler when it is swept, in GaUDI units
@@ -108,16 +114,25 @@ public final class DemoCommand implements Callable<Integer> {
     /** PyTorch intra-op threads of the demo when --threads is not given. */
     static final int DEFAULT_THREADS = 1;
 
-    @Option(names = "--edm", paramLabel = "FILE", defaultValue = "models/ood-edm.gaudi-edm",
-            description = "Diffusion model to sample from (default: ${DEFAULT-VALUE}, the shipped EDM trained without"
-                    + " the best 5 %% by Hückel gap of every ring count; models/demo-edm.gaudi-edm saw everything)."
+    @Option(names = "--space", paramLabel = "benzenoid|hetero", defaultValue = "benzenoid",
+            description = "Embedded chemical space of the demo: 'benzenoid' (cata-condensed benzenoids, the hold-out"
+                    + " pair) or 'hetero' (hetero-polycyclic aromatic systems from GaUDI's ring types, the shipped"
+                    + " hetero pair models/hetero-*; the beyond-the-data and language-model sections apply to the"
+                    + " benzenoid space only and are skipped with a line) (default: ${DEFAULT-VALUE}).")
+    String space;
+
+    @Option(names = "--edm", paramLabel = "FILE",
+            description = "Diffusion model to sample from (default: models/ood-edm.gaudi-edm, the shipped EDM trained"
+                    + " without the best 5 %% by Hückel gap of every ring count; models/demo-edm.gaudi-edm saw"
+                    + " everything; with --space hetero: " + "models/hetero-edm.gaudi-edm)."
                     + " With --train: only its recorded training recipe (hold-out included) is used.")
     Path edm;
 
-    @Option(names = "--predictor", paramLabel = "FILE", defaultValue = "models/ood-predictor.gaudi-predictor",
-            description = "Time-conditioned property predictor that guides the sampling (default: ${DEFAULT-VALUE},"
-                    + " the shipped Hückel-property predictor paired with the default EDM, same hold-out). With"
-                    + " --train: only its recipe is used.")
+    @Option(names = "--predictor", paramLabel = "FILE",
+            description = "Time-conditioned property predictor that guides the sampling (default:"
+                    + " models/ood-predictor.gaudi-predictor, the shipped Hückel-property predictor paired with the"
+                    + " default EDM, same hold-out; with --space hetero: models/hetero-predictor.gaudi-predictor)."
+                    + " With --train: only its recipe is used.")
     Path predictor;
 
     @Option(names = "--train", negatable = false,
@@ -180,9 +195,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Sampling seed, the same for every scale (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--clm", paramLabel = "FILE", defaultValue = "models/demo-clm.gaudi-clm",
-            description = "Chemical language model for the comparison section (default: ${DEFAULT-VALUE}; skipped"
-                    + " when the file is missing).")
+    @Option(names = "--clm", paramLabel = "FILE",
+            description = "Chemical language model for the comparison section (default: models/demo-clm.gaudi-clm;"
+                    + " skipped when the file is missing, and with --space hetero unless given: it writes"
+                    + " benzenoid SMILES only).")
     Path clm;
 
     @Option(names = "--out", defaultValue = "results", paramLabel = "DIR",
@@ -228,6 +244,14 @@ public final class DemoCommand implements Callable<Integer> {
         if (molecules < 1 || batch < 1 || steps < 0) {
             throw new IllegalArgumentException("--molecules and --batch must be >= 1 and --steps >= 0");
         }
+        EmbeddedDataset.Space embedded = space();
+        boolean hetero = embedded == EmbeddedDataset.Space.HETERO;
+        if (edm == null) {
+            edm = hetero ? HETERO_EDM : DEFAULT_EDM;
+        }
+        if (predictor == null) {
+            predictor = hetero ? HETERO_PREDICTOR : DEFAULT_PREDICTOR;
+        }
         if (!train) {
             requireModel(edm, "diffusion model");
             requireModel(predictor, "property predictor");
@@ -242,12 +266,13 @@ public final class DemoCommand implements Callable<Integer> {
         InterruptGuard interrupt = InterruptGuard.install("demo", 120);
         boolean done = false;
         try {
-            log.println("GaUDI demo: guided design of cata-condensed benzenoids (embedded dataset, Hückel properties)");
+            log.println("GaUDI demo: guided design of " + (hetero ? "hetero-polycyclic aromatic systems (embedded"
+                    + " hetero space" : "cata-condensed benzenoids (embedded dataset") + ", Hückel properties)");
             Path edmFile = edm;
             Path predictorFile = predictor;
             Map<String, Object> trained = new LinkedHashMap<>();
             if (train) {
-                DemoTraining training = new DemoTraining(edm, predictor, epochs(), compute, mode, log,
+                DemoTraining training = new DemoTraining(embedded, edm, predictor, epochs(), compute, mode, log,
                         interrupt::cancelled);
                 Path models = staging.resolve("models");
                 edmFile = training.trainEdm(models.resolve(edm.getFileName()));
@@ -258,13 +283,14 @@ public final class DemoCommand implements Callable<Integer> {
             try (GuidedSampler sampler = GuidedSampler.open(edmFile, predictorFile, objectiveText,
                     compute.deviceSetting())) {
                 Objective obj = sampler.objective();
+                checkSpace(embedded, sampler.edm().architecture().kind(), edmFile);
                 int ringCount = rings != null ? rings : defaultRingCount(sampler);
                 log.println("edm: " + describe(edmFile, staging) + " (" + sampler.edm() + ")");
                 log.println("predictor: " + describe(predictorFile, staging) + " (targets "
                         + sampler.predictor().spec().targetNames() + ")");
                 log.println("objective: " + obj.toText());
 
-                DatasetReference reference = reference(ringCount, mode, log);
+                DatasetReference reference = reference(embedded, ringCount, mode, log);
                 GuidanceSettings base = GuidanceSettings.builder().sampler(method)
                         .molecules(molecules).ringCount(ringCount)
                         .seed(seed).steps(steps == 0 ? null : Math.min(steps, sampler.edm().timesteps()))
@@ -289,8 +315,14 @@ public final class DemoCommand implements Callable<Integer> {
                 }
 
                 SweepRun headlineRun = runs.stream().filter(r -> r.scale() == headline).findFirst().orElseThrow();
-                var comparison = DemoClmSection.compare(clm, sampler, runs, headlineRun, ringCount, molecules, seed,
-                        mode, log, interrupt::cancelled);
+                ClmComparison comparison = null;
+                if (hetero && clm == null) {
+                    log.println("demo-compare: skipped (the shipped language model writes benzenoid SMILES only; no"
+                            + " language model for the hetero space; give --clm FILE to compare with one)");
+                } else {
+                    comparison = DemoClmSection.compare(clm != null ? clm : DemoClmSection.DEFAULT_MODEL, sampler,
+                            runs, headlineRun, ringCount, molecules, seed, mode, log, interrupt::cancelled);
+                }
                 Map<String, Object> settings = settings(obj, ringCount, k, sampler, base);
                 settings.putAll(trained);
                 Map<String, Object> seeds = seeds(sampler, base);
@@ -318,7 +350,8 @@ public final class DemoCommand implements Callable<Integer> {
                 }
                 boolean gapObjective = obj.toText().equals(obj.direction().keyword() + " "
                         + HuckelProperties.GAP_EV);
-                SweepReport report = new SweepReport("Designing benzenoids with a large HOMO-LUMO gap",
+                SweepReport report = new SweepReport((hetero ? "Designing hetero-polycyclic aromatic systems"
+                        : "Designing benzenoids") + " with a large HOMO-LUMO gap",
                         now.withNano(0).toString().replace('T', ' '), obj.toText(), obj.direction(), gapObjective,
                         runs, headline, reference, settings, seeds, models, files, commandLine());
                 checkCancelled(interrupt);
@@ -488,19 +521,42 @@ public final class DemoCommand implements Callable<Integer> {
         return best;
     }
 
-    private static DatasetReference reference(int ringCount, ConsoleProgress.Mode mode, PrintStream log) {
-        if (ringCount > EmbeddedDataset.MAX_RINGS) {
-            throw new IllegalArgumentException("--rings " + ringCount + ": the embedded dataset has at most "
-                    + EmbeddedDataset.MAX_RINGS + " rings");
+    /** The --space option. */
+    private EmbeddedDataset.Space space() {
+        try {
+            return EmbeddedDataset.Space.of(space);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--space " + space + ": expected benzenoid or hetero");
         }
-        long total = EmbeddedDataset.size(ringCount, ringCount);
+    }
+
+    /** Refuses a diffusion model from the other space: its designs would be compared with the wrong reference. */
+    static void checkSpace(EmbeddedDataset.Space space, GorKind kind, Path edmFile) {
+        boolean heteroModel = kind == GorKind.HETERO;
+        if (heteroModel != (space == EmbeddedDataset.Space.HETERO)) {
+            throw new IllegalArgumentException(edmFile + ": the diffusion model designs " + (heteroModel
+                    ? "hetero-polycyclic systems; add --space hetero" : "benzenoids; --space hetero needs a model"
+                            + " trained on --data embedded --space hetero (models/hetero-edm.gaudi-edm)"));
+        }
+    }
+
+    private static DatasetReference reference(EmbeddedDataset.Space space, int ringCount, ConsoleProgress.Mode mode,
+            PrintStream log) {
+        if (ringCount > space.maxRings()) {
+            throw new IllegalArgumentException("--rings " + ringCount + ": the embedded " + space.key()
+                    + " space has at most " + space.maxRings() + " rings");
+        }
+        boolean hetero = space == EmbeddedDataset.Space.HETERO;
+        long total = hetero ? -1 : EmbeddedDataset.size(ringCount, ringCount);
         Dataset d;
         try (ConsoleProgress p = ConsoleProgress.start("dataset", total, mode, log, 0.5)) {
-            d = EmbeddedDataset.generate(ringCount, ringCount, n -> p.stepTo(n, null));
+            d = EmbeddedDataset.generate(space, ringCount, ringCount, n -> p.stepTo(n, null));
         }
         DatasetReference ref = DatasetReference.of(d, HuckelProperties.GAP_EV, ringCount);
-        log.printf(Locale.ROOT, "dataset: %d embedded cc-PBHs with %d rings: Hückel gap mean %.3f eV, best %.3f eV"
-                + " (%s)%n", ref.count(), ringCount, ref.meanValue(), ref.bestValue(), ref.bestSmiles());
+        log.printf(Locale.ROOT, "dataset: %d embedded %s with %d rings: Hückel gap mean %.3f eV, best %.3f eV"
+                + " (%s)%n", ref.count(), hetero ? "hetero PASs (" + (ringCount <= 3 ? "every one the rules allow"
+                        : "the space's seeded sample") + ")" : "cc-PBHs", ringCount, ref.meanValue(),
+                ref.bestValue(), ref.bestSmiles());
         return ref;
     }
 

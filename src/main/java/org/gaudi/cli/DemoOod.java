@@ -43,6 +43,12 @@ final class DemoOod {
             why.append("the objective reads properties the exact oracle cannot compute");
             return Optional.empty();
         }
+        if (sampler.edm().architecture().kind() != org.gaudi.core.gor.GorKind.CATA) {
+            why.append("the exact oracle ranks designs among every cata-condensed benzenoid of their ring count;"
+                    + " the hetero space is sampled beyond 3 rings, so there is no exhaustive reference (the Hückel"
+                    + " gap of every valid design is still computed exactly)");
+            return Optional.empty();
+        }
         if (!EmbeddedSpace.covers(rings)) {
             why.append("the embedded space has no molecules with ").append(rings).append(" rings");
             return Optional.empty();

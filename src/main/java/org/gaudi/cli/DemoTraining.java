@@ -25,7 +25,7 @@ import org.gaudi.core.train.TrainingListener;
 import org.gaudi.core.train.TrainingProgress;
 
 /**
- * {@code demo --train}: retrains the demo's diffusion model and gap predictor on the embedded dataset with the recipes
+ * {@code demo --train}: retrains the demo's diffusion model and gap predictor on an embedded space with the recipes
  * recorded in the shipped model files (or {@link #FALLBACK_EDM} / {@link #FALLBACK_PREDICTOR} when those are missing),
  * with a progress bar and ETA for each.
  */
@@ -42,6 +42,8 @@ final class DemoTraining {
     private final PredictorTrainingSettings predictorSettings;
     /** The hold-out the EDM recipe was trained with (replayed for both models), or null. */
     private final HoldOutBest holdOut;
+    /** The embedded space both models are trained on. */
+    private final EmbeddedDataset.Space space;
     private final ConsoleProgress.Mode mode;
     private final PrintStream log;
     private final BooleanSupplier cancelled;
@@ -51,8 +53,10 @@ final class DemoTraining {
      * @param predictorRecipe the same for the predictor
      * @param epochs          overrides: empty, {E} for both, or {EDM, PREDICTOR}
      */
-    DemoTraining(Path edmRecipe, Path predictorRecipe, List<Integer> epochs, ComputeOptions compute,
-            ConsoleProgress.Mode mode, PrintStream log, BooleanSupplier cancelled) throws IOException {
+    DemoTraining(EmbeddedDataset.Space space, Path edmRecipe, Path predictorRecipe, List<Integer> epochs,
+            ComputeOptions compute, ConsoleProgress.Mode mode, PrintStream log, BooleanSupplier cancelled)
+            throws IOException {
+        this.space = space;
         if (epochs.size() > 2 || epochs.stream().anyMatch(e -> e == null || e < 1)) {
             throw new IllegalArgumentException("--train-epochs takes one or two numbers >= 1, got " + epochs);
         }
@@ -102,8 +106,8 @@ final class DemoTraining {
 
     private Dataset data(int min, int max) {
         try (ConsoleProgress p = ConsoleProgress.start("dataset " + min + "-" + max + " rings",
-                EmbeddedDataset.size(min, max), mode, log, 0.25)) {
-            Dataset d = EmbeddedDataset.generate(min, max, n -> p.stepTo(n, null));
+                space == EmbeddedDataset.Space.BENZENOID ? EmbeddedDataset.size(min, max) : -1, mode, log, 0.25)) {
+            Dataset d = EmbeddedDataset.generate(space, min, max, n -> p.stepTo(n, null));
             if (holdOut != null) {
                 d = holdOut.apply(d).kept();
             }

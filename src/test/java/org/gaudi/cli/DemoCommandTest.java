@@ -163,6 +163,42 @@ public class DemoCommandTest {
     }
 
     @Test
+    public void heteroDemoRunsOnHeteroModelsAndSaysWhichSectionsItSkips() throws Exception {
+        // 1-2 ring PASs: 160 molecules, enough for a tiny hetero pair in seconds
+        Path hEdm = tmp.getRoot().toPath().resolve("hetero.gaudi-edm");
+        Path hPred = tmp.getRoot().toPath().resolve("hetero.gaudi-predictor");
+        Object[] e = run("train-edm", "--space", "hetero", "--max-rings", "2", "--epochs", "2", "--batch", "16",
+                "--layers", "2", "--hidden", "16", "--device", "cpu", "--progress", "none", "--out", hEdm.toString());
+        assertEquals("stderr: " + e[2], 0, e[0]);
+        Object[] p = run("train-predictor", "--space", "hetero", "--max-rings", "2", "--epochs", "2", "--batch", "16",
+                "--layers", "2", "--hidden", "16", "--targets", "HMO_GAP_eV", "--edm", hEdm.toString(), "--device",
+                "cpu", "--progress", "none", "--out", hPred.toString());
+        assertEquals("stderr: " + p[2], 0, p[0]);
+        Path out = tmp.newFolder("hetero-results").toPath();
+        Object[] r = run("demo", "--space", "hetero", "--edm", hEdm.toString(), "--predictor", hPred.toString(),
+                "-n", "4", "--batch", "4", "--steps", "5", "--scales", "0,1", "--rings", "2", "--device", "cpu",
+                "--progress", "none", "--out", out.toString());
+        assertEquals("stderr: " + r[2], 0, r[0]);
+        String text = (String) r[1];
+        assertTrue(text, text.contains("guided design of hetero-polycyclic aromatic systems"));
+        // the reference is the hetero space's 2-ring molecules (151 pass the rules), not the 2 benzenoids
+        assertTrue(text, Pattern.compile("(?m)^dataset: 151 embedded hetero PASs").matcher(text).find());
+        assertTrue(text, text.contains("demo-ood: n/a (the exact oracle ranks designs among every cata-condensed"));
+        assertTrue(text, text.contains("demo-compare: skipped (the shipped language model writes benzenoid SMILES"));
+        assertTrue(text, Pattern.compile("(?m)^demo-valid-guided: [01]\\.\\d{4} \\(\\d/4\\)").matcher(text).find());
+
+        // a benzenoid model under --space hetero (and the reverse) is refused before sampling
+        Object[] wrong = run("demo", "--space", "hetero", "--edm", edm.toString(), "--predictor",
+                predictor.toString(), "--device", "cpu", "--progress", "none", "--out", out.toString());
+        assertEquals(1, wrong[0]);
+        assertTrue((String) wrong[2], ((String) wrong[2]).contains("--space hetero needs a model trained on"));
+        wrong = run("demo", "--edm", hEdm.toString(), "--predictor", hPred.toString(), "--device", "cpu",
+                "--progress", "none", "--out", out.toString());
+        assertEquals(1, wrong[0]);
+        assertTrue((String) wrong[2], ((String) wrong[2]).contains("add --space hetero"));
+    }
+
+    @Test
     public void missingModelsPointToTrain() {
         Object[] r = run("demo", "--edm", tmp.getRoot().toPath().resolve("none.gaudi-edm").toString(), "--out",
                 tmp.getRoot().toPath().resolve("never").toString());
@@ -189,7 +225,7 @@ public class DemoCommandTest {
         String help = (String) r[1];
         for (String opt : List.of("--edm", "--predictor", "--train", "--train-epochs", "--objective", "--rings",
                 "--scales", "--guided-scale", "--molecules", "--steps", "--batch", "--seed", "--out", "--device",
-                "--threads", "--progress", "--sampler", "--ood-details")) {
+                "--threads", "--progress", "--sampler", "--ood-details", "--space")) {
             assertTrue(opt, help.contains(opt));
         }
         assertTrue(help, help.contains("demo-valid-unguided"));

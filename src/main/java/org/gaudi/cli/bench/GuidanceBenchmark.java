@@ -57,6 +57,12 @@ public final class GuidanceBenchmark implements Callable<Integer> {
             description = "Predictor file (default: the demo predictor in models/).")
     Path predictor;
 
+    @Option(names = "--space", defaultValue = "benzenoid", paramLabel = "benzenoid|hetero",
+            description = "Embedded space of the default models and of the dataset reference: 'hetero' takes"
+                    + " models/hetero-edm.gaudi-edm and models/hetero-predictor.gaudi-predictor and compares with"
+                    + " the hetero space's molecules of the ring count (default: ${DEFAULT-VALUE}).")
+    String space;
+
     @Option(names = "--objective", defaultValue = "maximize " + HuckelProperties.GAP_EV, paramLabel = "TEXT",
             description = "Objective over the predictor's targets (default: ${DEFAULT-VALUE}).")
     String objective;
@@ -139,12 +145,20 @@ public final class GuidanceBenchmark implements Callable<Integer> {
         if (scales.isEmpty() || molecules < 1 || batch < 1) {
             throw new IllegalArgumentException("need at least one scale, --n >= 1 and --batch >= 1");
         }
-        Path edmFile = edm != null ? edm : discover("gaudi-edm", "--edm");
-        Path predictorFile = predictor != null ? predictor : discover("gaudi-predictor", "--predictor");
+        EmbeddedDataset.Space embedded = EmbeddedDataset.Space.of(space);
+        String prefer = embedded == EmbeddedDataset.Space.HETERO ? "hetero" : "demo";
+        Path edmFile = edm != null ? edm : discover("gaudi-edm", "--edm", prefer);
+        Path predictorFile = predictor != null ? predictor : discover("gaudi-predictor", "--predictor", prefer);
         InterruptGuard interrupt = InterruptGuard.install("bench-guidance", 0); // a benchmark leaves no file to clean up
         try (GuidedSampler sampler = GuidedSampler.open(edmFile, predictorFile, objective,
                 Djl.DeviceSetting.parse(device))) {
             int n = rings != null ? rings : defaultRings(sampler);
+            GorKind kind = sampler.edm().architecture().kind();
+            if ((kind == GorKind.HETERO) != (embedded == EmbeddedDataset.Space.HETERO)) {
+                throw new IllegalArgumentException(edmFile + " designs " + (kind == GorKind.HETERO
+                        ? "hetero-polycyclic systems: add --space hetero" : kind + " molecules, not the " + space
+                                + " space"));
+            }
             line("edm", edmFile + " (" + sampler.edm().architecture() + ")");
             line("predictor", predictorFile + " (targets " + sampler.predictor().spec().targetNames() + ")");
             line("objective", sampler.objective().toText());
@@ -202,11 +216,13 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                 }
             }
             printFrontiers(frontier);
-            double[] best = datasetGap(n, sampler.edm().architecture().kind());
-            line("dataset-best-huckel-gap", best == null ? "n/a (the embedded dataset has cata-condensed"
-                    + " benzenoids with 1.." + EmbeddedDataset.MAX_RINGS + " rings)"
-                    : String.format(Locale.ROOT, "%.4f (mean %.4f over %d embedded benzenoids with %d rings)",
-                            best[0], best[1], (int) best[2], n));
+            printGapTrends(frontier);
+            double[] best = datasetGap(n, kind);
+            String what = kind == GorKind.HETERO ? "molecules of the embedded hetero space" : "embedded benzenoids";
+            line("dataset-best-huckel-gap", best == null ? "n/a (no embedded space of " + kind + " molecules with "
+                    + n + " rings)"
+                    : String.format(Locale.ROOT, "%.4f (mean %.4f over %d %s with %d rings)",
+                            best[0], best[1], (int) best[2], what, n));
             line("guided-step-ms", ms(stepMs) + " (batch " + batch + ")");
             line("guidance-update-ms", ms(guidanceMs));
             line("unguided-step-ms", ms(unguidedMs));
@@ -262,6 +278,70 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                     pass ? "pass" : "FAIL", own == null ? "n/a" : String.format(Locale.ROOT, "%.4f", own),
                     reference));
         }
+    }
+
+    /**
+     * Per sampler, whether the exact Hückel gap of the valid designs rises with the scale: {@code huckel-gap-trend-<id>
+     * rises|does not rise (means in scale order) spearman R}, R the rank correlation of scale and gap mean over the
+     * runs with valid designs.
+     */
+    private void printGapTrends(Map<GuidanceMethod, Map<Double, Figures>> frontier) {
+        for (var e : frontier.entrySet()) {
+            List<double[]> points = new ArrayList<>();
+            StringBuilder means = new StringBuilder();
+            for (var run : e.getValue().entrySet()) {
+                Double g = run.getValue().summary().huckelGapMeanEv();
+                means.append(means.length() == 0 ? "" : " ").append(fmt(run.getKey())).append(':')
+                        .append(g == null ? "n/a" : f2(g));
+                if (g != null) {
+                    points.add(new double[] {run.getKey(), g});
+                }
+            }
+            if (points.size() < 2) {
+                line("huckel-gap-trend-" + e.getKey().id(), "n/a (fewer than two scales with valid designs: " + means
+                        + ")");
+                continue;
+            }
+            double rho = spearman(points);
+            line("huckel-gap-trend-" + e.getKey().id(), String.format(Locale.ROOT, "%s (scale:mean %s; spearman"
+                    + " %.2f)", rho > 0 ? "rises" : "does not rise", means, rho));
+        }
+    }
+
+    /** Spearman's rank correlation of the two columns (average ranks for ties). */
+    static double spearman(List<double[]> points) {
+        double[] rx = ranks(points, 0);
+        double[] ry = ranks(points, 1);
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < rx.length; i++) {
+            mx += rx[i] / rx.length;
+            my += ry[i] / ry.length;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < rx.length; i++) {
+            sxy += (rx[i] - mx) * (ry[i] - my);
+            sxx += (rx[i] - mx) * (rx[i] - mx);
+            syy += (ry[i] - my) * (ry[i] - my);
+        }
+        return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
+    }
+
+    private static double[] ranks(List<double[]> points, int column) {
+        double[] r = new double[points.size()];
+        for (int i = 0; i < r.length; i++) {
+            double v = points.get(i)[column];
+            int below = 0;
+            int equal = 0;
+            for (double[] p : points) {
+                below += p[column] < v ? 1 : 0;
+                equal += p[column] == v ? 1 : 0;
+            }
+            r[i] = below + (equal + 1) / 2.0;
+        }
+        return r;
     }
 
     /** {the highest Hückel-gap mean among runs with at least this valid fraction, its scale}, or null. */
@@ -332,10 +412,12 @@ public final class GuidanceBenchmark implements Callable<Integer> {
 
     /** {best, mean, count} of the embedded dataset's HMO gap (eV) at this ring count, or null outside its range. */
     private static double[] datasetGap(int rings, GorKind kind) {
-        if (kind != GorKind.CATA || rings < 1 || rings > EmbeddedDataset.MAX_RINGS) {
+        EmbeddedDataset.Space sp = kind == GorKind.CATA ? EmbeddedDataset.Space.BENZENOID
+                : kind == GorKind.HETERO ? EmbeddedDataset.Space.HETERO : null;
+        if (sp == null || rings < 1 || rings > sp.maxRings()) {
             return null;
         }
-        Dataset d = EmbeddedDataset.generate(rings, rings, i -> { });
+        Dataset d = EmbeddedDataset.generate(sp, rings, rings, i -> { });
         int col = d.propertyIndex(HuckelProperties.GAP_EV);
         double best = Double.NEGATIVE_INFINITY;
         double sum = 0;
@@ -346,8 +428,8 @@ public final class GuidanceBenchmark implements Callable<Integer> {
         return new double[] {best, sum / d.size(), d.size()};
     }
 
-    /** The single model file of a kind under the models directory (preferring names with "demo"). */
-    private Path discover(String kind, String option) throws IOException {
+    /** The single model file of a kind under the models directory (preferring names containing {@code prefer}). */
+    private Path discover(String kind, String option, String prefer) throws IOException {
         Path dir = modelsDir != null ? modelsDir : Paths.get("models");
         List<Path> found = new ArrayList<>();
         if (Files.isDirectory(dir)) {
@@ -366,7 +448,7 @@ public final class GuidanceBenchmark implements Callable<Integer> {
                 }
             }
         }
-        List<Path> demo = found.stream().filter(p -> p.getFileName().toString().contains("demo")).toList();
+        List<Path> demo = found.stream().filter(p -> p.getFileName().toString().contains(prefer)).toList();
         if (found.size() == 1 || demo.size() == 1) {
             return found.size() == 1 ? found.get(0) : demo.get(0);
         }

@@ -197,4 +197,38 @@ public class ExampleWorkflowTest {
         assertArrayEquals("the archive is the zip of the folder (rewrite with -Dgaudi.writeExample=true)",
                 ExampleWorkflow.knwf(folder), Files.readAllBytes(KNWF));
     }
+
+    /**
+     * The hetero switch documented in the README: the batch executor's {@code -option=1,embedded_space,hetero,String
+     * -option=1,max_rings,N,int} on the committed Reader settings gives a Reader of the embedded hetero space (run here
+     * with 2 rings to stay fast: 9 + 151 PASs); leaving max_rings at the benzenoid example's 9 is refused at configure
+     * with the hetero space's limit.
+     */
+    @Test
+    public void readerSwitchesToTheHeteroSpaceWithBatchOptions() throws Exception {
+        NodeSettingsRO committed = read(DIR.resolve("GOR Dataset Reader (#1)/settings.xml")).getNodeSettings("model");
+        NodeDriver<?> reader = new NodeDriver<>(new org.gaudi.knime.nodes.reader.GorDatasetReaderNodeFactory());
+        NodeSettings hetero = new NodeSettings("model");
+        committed.copyTo(hetero);
+        hetero.addString(org.gaudi.knime.nodes.reader.GorDatasetReaderNodeModel.CFG_SPACE, "hetero");
+        hetero.addInt(org.gaudi.knime.nodes.reader.GorDatasetReaderNodeModel.CFG_MAX_RINGS, 2);
+        reader.validateModelSettings(hetero);
+        reader.loadModelSettings(hetero);
+        reader.configure();
+        BufferedDataTable table = (BufferedDataTable) reader.execute(NodeDriver.newExecutionContext())[0];
+        assertEquals(9 + 151, table.size());
+
+        NodeSettings tooMany = new NodeSettings("model");
+        committed.copyTo(tooMany);
+        tooMany.addString(org.gaudi.knime.nodes.reader.GorDatasetReaderNodeModel.CFG_SPACE, "hetero");
+        NodeDriver<?> second = new NodeDriver<>(new org.gaudi.knime.nodes.reader.GorDatasetReaderNodeFactory());
+        try {
+            second.validateModelSettings(tooMany);
+            second.loadModelSettings(tooMany);
+            second.configure();
+            org.junit.Assert.fail("max_rings 9 in the hetero space must be refused");
+        } catch (org.knime.core.node.InvalidSettingsException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("8"));
+        }
+    }
 }
