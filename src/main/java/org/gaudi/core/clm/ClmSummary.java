@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.gaudi.core.objective.Objective;
+import org.gaudi.core.sampling.DesignSummary;
 import org.gaudi.core.sampling.DesignedMolecule;
 
 /**
@@ -98,21 +99,10 @@ public record ClmSummary(int molecules, int parsed, int outOfDomain, int truncat
             }
         }
         return new ClmSummary(rows.size(), parsed, outOfDomain, truncated, valid, inchis.size(), novel.size(),
-                objective == null ? null : objective.toText(), mean(obj), best, mean(gaps),
+                objective == null ? null : objective.toText(), DesignSummary.mean(obj), best, DesignSummary.mean(gaps),
                 gaps.isEmpty() ? null : Collections.max(gaps), generated.isEmpty() ? 0 : ll / generated.size(),
                 reasons, seed, device, settings, model, seconds, samplingSeconds,
                 samplingSeconds > 0 ? tokens / samplingSeconds : 0);
-    }
-
-    private static Double mean(List<Double> v) {
-        if (v.isEmpty()) {
-            return null;
-        }
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.size();
     }
 
     public double validFraction() {

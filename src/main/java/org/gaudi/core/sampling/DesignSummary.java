@@ -173,7 +173,8 @@ public record DesignSummary(int molecules, int valid, int unique, int novel, int
                 f.clippedFraction(), f.meanGradientNorm(), f.guidance(), f.stepsWithGradient());
     }
 
-    private static Double mean(List<Double> v) {
+    /** The mean of the values, or null when there are none (shared by the design and language-model summaries). */
+    public static Double mean(List<Double> v) {
         if (v.isEmpty()) {
             return null;
         }
