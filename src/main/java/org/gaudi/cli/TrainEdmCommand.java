@@ -45,9 +45,10 @@ public final class TrainEdmCommand implements Callable<Integer> {
             description = "Molecules per optimiser step (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "1e-3", paramLabel = "RATE",
-            description = "Learning rate of AdamW with AMSGrad (default: ${DEFAULT-VALUE}).")
-    double lr;
+    @Option(names = "--lr", paramLabel = "RATE",
+            description = "Learning rate of AdamW with AMSGrad (default: 1e-3; with --resume: the recorded rate, or"
+                    + " this one from the next epoch on).")
+    Double lr;
 
     @Option(names = "--layers", defaultValue = "9", paramLabel = "L",
             description = "Equivariant blocks of the network (default: ${DEFAULT-VALUE}).")
@@ -123,7 +124,7 @@ public final class TrainEdmCommand implements Callable<Integer> {
         }
         DataSourceOptions.checkRange(min, max);
         EdmTrainingSettings settings = EdmTrainingSettings.builder().layers(layers).hidden(hidden).epochs(epochs)
-                .batchSize(batch).learningRate(lr).seed(seed).device(compute.deviceSetting())
+                .batchSize(batch).learningRate(lr == null ? 1e-3 : lr).seed(seed).device(compute.deviceSetting())
                 .validationFraction(valFraction).testFraction(testFraction).emaDecay(ema).ringRange(min, max)
                 .checkpointEvery(runOptions.checkpointEvery).keepTrainingState(!runOptions.noTrainingState)
                 .validationMetric(validationMetric(valMetric)).build();
@@ -160,6 +161,9 @@ public final class TrainEdmCommand implements Callable<Integer> {
                         log.flush();
                     })
                     .preparationProgress((done, total) -> keys.update(done, total, null));
+            if (resume != null && lr != null) {
+                training.resumeLearningRate(lr);
+            }
             EdmTraining.Outcome o = resume == null ? training.train(dataset, out)
                     : training.resume(dataset, resume, out);
             try (EdmModel model = o.model()) {

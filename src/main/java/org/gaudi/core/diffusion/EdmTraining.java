@@ -55,6 +55,7 @@ public final class EdmTraining {
     private boolean requireValidation;
     private Consumer<String> messages = s -> { };
     private ReadProgress preparation = ReadProgress.NONE;
+    private double resumeLearningRate = Double.NaN;
 
     /**
      * What a run produced. The caller owns (and must close) the model.
@@ -100,6 +101,18 @@ public final class EdmTraining {
     /** Receives one-line status messages (data filtering, split, device, keys). */
     public EdmTraining messages(Consumer<String> sink) {
         this.messages = Objects.requireNonNull(sink, "messages");
+        return this;
+    }
+
+    /**
+     * With {@link #resume}: continue at this learning rate instead of the recorded one (a step decay for fine-tuning
+     * a long run). The optimiser's moments are kept; the file records the new rate.
+     */
+    public EdmTraining resumeLearningRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("the learning rate must be a positive number, got " + rate);
+        }
+        this.resumeLearningRate = rate;
         return this;
     }
 
@@ -185,6 +198,11 @@ public final class EdmTraining {
             EdmTrainingSettings effective = recorded.toBuilder().epochs(settings.epochs()).device(settings.device())
                     .checkpointEvery(settings.checkpointEvery()).keepTrainingState(settings.keepTrainingState())
                     .build();
+            if (!Double.isNaN(resumeLearningRate) && resumeLearningRate != recorded.learningRate()) {
+                effective = effective.toBuilder().learningRate(resumeLearningRate).build();
+                messages.accept(String.format(java.util.Locale.ROOT, "learning rate %.3g (was %.3g) from epoch %d on",
+                        resumeLearningRate, recorded.learningRate(), checkpoint.epochsCompleted() + 1));
+            }
             Items items = Items.of(data, recorded.minRings(), recorded.maxRings());
             DataSplit split = checkpoint.split();
             checkSameData(items, split, model.data(), checkpointFile);

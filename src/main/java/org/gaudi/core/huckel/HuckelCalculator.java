@@ -76,7 +76,7 @@ public final class HuckelCalculator {
             if (i == null || j == null || i.equals(j)) {
                 continue;
             }
-            double k = types.get(i).k() * types.get(j).k();
+            double k = PiCentreType.resonance(types.get(i), types.get(j));
             h[i][j] = -k;
             h[j][i] = -k;
         }

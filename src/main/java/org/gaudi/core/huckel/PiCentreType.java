@@ -12,8 +12,11 @@ package org.gaudi.core.huckel;
  * pyrylium O+) keep Streitwieser's textbook values (Molecular Orbital Theory for Organic Chemists, Wiley 1961):
  * h = 2.0 and 2.5, k = 1.0. Two-coordinate boron (the B of a borabenzene or diborine ring, one π electron) has no
  * entry of its own in these tables; it takes the three-coordinate boron values (same atom and p orbital, one more
- * π electron), an assumption stated here and in the README. For a bond between two heteroatoms k = k_X · k_Y
- * (carbon has k = 1), a simple documented rule (no such bond occurs in GaUDI's cata-condensed ring systems).
+ * π electron), an assumption stated here and in the README. A bond between two of Van-Catledge's heteroatom
+ * classes takes his own X–Y value ({@link #resonance}); only the cations, which have no such entries, fall back to
+ * k_X · k_Y. (No heteroatom–heteroatom bond occurs in GaUDI's cata-condensed ring systems, but a user's molecule,
+ * e.g. a pyridazine, may have one.) All values were cross-checked against the independent Van-Catledge tabulation
+ * of the {@code coulson} Hückel/PPP package (digital-chemistry-laboratory/coulson, {@code parameters.py}).
  *
  * <p>π electrons per centre follow from the valence: electrons = valence − formal charge − σ bonds − 2 · in-plane
  * lone pairs (3 − σ for an sp2 centre with σ &lt; 3; boron has too few electrons for one, so its in-plane orbital
@@ -50,6 +53,58 @@ public enum PiCentreType {
         this.label = label;
         this.h = h;
         this.k = k;
+    }
+
+    /**
+     * Van-Catledge's k_XY between two heteroatom classes, in the order B, N (one π electron), N (two), O (one),
+     * O (two), S (two); symmetric.
+     */
+    private static final double[][] HETERO_PAIR_K = {
+        //  B     N1    N2    O1    O2    S2
+        {0.87, 0.66, 0.53, 0.60, 0.35, 0.44}, // B
+        {0.66, 1.09, 0.99, 1.14, 0.80, 0.78}, // N1
+        {0.53, 0.99, 0.98, 1.13, 0.89, 0.73}, // N2
+        {0.60, 1.14, 1.13, 1.26, 1.02, 0.85}, // O1
+        {0.35, 0.80, 0.89, 1.02, 0.95, 0.54}, // O2
+        {0.44, 0.78, 0.73, 0.85, 0.54, 0.63}, // S2
+    };
+
+    /** The row of {@link #HETERO_PAIR_K} for this type, or −1 (carbon and the cations). */
+    private int pairClass() {
+        switch (this) {
+            case BORON:
+            case BORON_ONE_ELECTRON:
+                return 0;
+            case N_PYRIDINE:
+                return 1;
+            case N_PYRROLE:
+                return 2;
+            case O_CARBONYL:
+                return 3;
+            case O_FURAN:
+                return 4;
+            case S_THIOPHENE:
+                return 5;
+            default:
+                return -1;
+        }
+    }
+
+    /**
+     * The resonance parameter k of a bond between centres of types {@code a} and {@code b}: 1 for C–C, k_X for
+     * C–X, Van-Catledge's own k_XY between two of his heteroatom classes, and k_X · k_Y only where he gives none
+     * (the cations).
+     */
+    public static double resonance(PiCentreType a, PiCentreType b) {
+        if (a == CARBON) {
+            return b.k;
+        }
+        if (b == CARBON) {
+            return a.k;
+        }
+        int i = a.pairClass();
+        int j = b.pairClass();
+        return i >= 0 && j >= 0 ? HETERO_PAIR_K[i][j] : a.k * b.k;
     }
 
     /** Short label (":" marks a lone-pair donor), for messages. */

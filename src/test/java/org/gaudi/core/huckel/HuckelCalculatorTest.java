@@ -125,6 +125,31 @@ public class HuckelCalculatorTest {
     }
 
     /**
+     * trace(H²) = Σ ε² = Σ h_X² + 2 Σ k_ij², so the squared spectrum reads the resonance parameters back: pyridazine
+     * has one N–N bond, which takes Van-Catledge's own k_NN = 1.09 (not 1.02² = 1.04), two C–N bonds at 1.02 and
+     * three C–C bonds at 1.
+     */
+    @Test
+    public void heteroatomPairsUseVanCatledgesOwnResonanceParameter() throws Exception {
+        double expected = 2 * 0.51 * 0.51 + 2 * (1.09 * 1.09 + 2 * 1.02 * 1.02 + 3);
+        assertEquals(expected, sumOfSquares(run("c1ccnnc1").orbitalEnergies()), TOL);
+        assertEquals(1.09, PiCentreType.resonance(PiCentreType.N_PYRIDINE, PiCentreType.N_PYRIDINE), 0);
+        assertEquals(0.89, PiCentreType.resonance(PiCentreType.CARBON, PiCentreType.N_PYRROLE), 0);
+        assertEquals(PiCentreType.resonance(PiCentreType.O_FURAN, PiCentreType.BORON),
+                PiCentreType.resonance(PiCentreType.BORON, PiCentreType.O_FURAN), 0);
+        // the cations have no X–Y entries: product rule
+        assertEquals(1.02, PiCentreType.resonance(PiCentreType.N_PYRIDINIUM, PiCentreType.N_PYRIDINE), 1e-12);
+    }
+
+    private static double sumOfSquares(double[] values) {
+        double s = 0;
+        for (double v : values) {
+            s += v * v;
+        }
+        return s;
+    }
+
+    /**
      * Orbitals antisymmetric under the molecule's mirror plane have a node on the heteroatom, so they are those of
      * the carbon frame alone: pyridine keeps benzene's ε = ±1 pair, the five-membered heterocycles butadiene-like
      * a2 orbitals at ε = −0.618 and +1.618 whatever h and k are. With Van-Catledge's parameters these a2 orbitals
