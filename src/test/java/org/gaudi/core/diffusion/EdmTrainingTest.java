@@ -148,6 +148,31 @@ public class EdmTrainingTest {
     }
 
     @Test
+    public void resumeAtANewLearningRateRecordsItAndChangesTheSteps() throws IOException {
+        Dataset data = TinyEdm.embedded1to5();
+        Path half = tmp.getRoot().toPath().resolve("half.gaudi-edm");
+        try (EdmModel m = new EdmTraining(TinyEdm.settings(2).build()).train(data, half).model()) {
+            assertNotNull(m);
+        }
+        double recorded = TinyEdm.settings(2).build().learningRate();
+        EdmTraining.Outcome same = new EdmTraining(TinyEdm.settings(3).build()).resume(data, half, null);
+        EdmTraining.Outcome lower = new EdmTraining(TinyEdm.settings(3).build()).resumeLearningRate(recorded / 4)
+                .resume(data, half, null);
+        try (EdmModel a = same.model(); EdmModel b = lower.model()) {
+            assertEquals(recorded, EdmTrainingSettings.fromMap(a.training()).learningRate(), 0);
+            assertEquals(recorded / 4, EdmTrainingSettings.fromMap(b.training()).learningRate(), 0);
+            assertFalse("the third epoch must differ at a quarter of the rate", same.result().finalCheckpoint()
+                    .parameters().equals(lower.result().finalCheckpoint().parameters()));
+        }
+        try {
+            new EdmTraining(TinyEdm.settings(3).build()).resumeLearningRate(0);
+            fail("a zero rate must be refused");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("positive"));
+        }
+    }
+
+    @Test
     public void resumingWithOtherDataIsRefusedNamingTheDifference() throws IOException {
         Dataset data = TinyEdm.embedded1to5();
         Path file = tmp.getRoot().toPath().resolve("run.gaudi-edm");
