@@ -20,6 +20,7 @@ import org.gaudi.core.clm.ClmSummary;
 import org.gaudi.core.clm.Gpt2Config;
 import org.gaudi.core.clm.Gpt2Network;
 import org.gaudi.core.clm.SmilesCorpus;
+import org.gaudi.core.clm.UniquenessCeiling;
 import org.gaudi.core.data.Dataset;
 import org.gaudi.core.data.EmbeddedDataset;
 import org.gaudi.core.data.HoldOutBest;
@@ -86,6 +87,7 @@ public final class ClmBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "clm-params: %d%n", lm.parameterCount());
             Map<String, Object> recorded = lm.data();
             Dataset data = rebuild(recorded);
+            long spaceSize = data == null ? 0 : spaceSize(recorded);
             if (data != null) {
                 perplexities(lm, data, recorded);
                 double tps = ClmBenchmarkRun.trainingTokensPerSecond(lm, sequences(lm, data), 64, trainSteps, seed);
@@ -100,6 +102,12 @@ public final class ClmBenchmark implements Callable<Integer> {
             out.printf(Locale.ROOT, "clm-valid: %.4f (%d of %d)%n", s.validFraction(), s.valid(), s.molecules());
             out.printf(Locale.ROOT, "clm-unique: %.4f (%d distinct of %d valid)%n", s.uniqueFraction(), s.unique(),
                     s.valid());
+            if (spaceSize > 0 && s.valid() > 0) {
+                out.printf(Locale.ROOT, "clm-unique-ceiling: %.4f (expected distinct share of %d independent draws from"
+                        + " the %d molecules with %s-%s rings, all equally likely; no sampler of that space does better"
+                        + " on average)%n", UniquenessCeiling.expectedDistinctShare(spaceSize, s.valid()), s.valid(),
+                        spaceSize, recorded.get("minRings"), recorded.get("maxRings"));
+            }
             out.printf(Locale.ROOT, "clm-novel: %.4f (%d distinct novel of %d valid)%n", s.novelFraction(), s.novel(),
                     s.valid());
             out.printf(Locale.ROOT, "clm-parsed: %.4f%n", s.parsedFraction());
@@ -127,6 +135,13 @@ public final class ClmBenchmark implements Callable<Integer> {
             d = new HoldOutBest(String.valueOf(recorded.get("holdOutProperty")), q.doubleValue()).apply(d).kept();
         }
         return d;
+    }
+
+    /** Every embedded molecule of the model's ring range, held-out ones included: the space a sample can land in. */
+    private static long spaceSize(Map<String, Object> recorded) {
+        int min = ((Number) recorded.get("minRings")).intValue();
+        int max = ((Number) recorded.get("maxRings")).intValue();
+        return EmbeddedDataset.generate(min, max, i -> { }).records().size();
     }
 
     @SuppressWarnings("unchecked")
