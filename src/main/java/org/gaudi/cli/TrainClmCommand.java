@@ -58,7 +58,9 @@ public final class TrainClmCommand implements Callable<Integer> {
     double dropout;
 
     @Option(names = "--epochs", defaultValue = "30", paramLabel = "E",
-            description = "Total epochs (with --resume: continue up to this many) (default: ${DEFAULT-VALUE}).")
+            description = "Total epochs (with --resume: continue up to this many; an interrupted run resumed to its"
+                    + " own total follows the same schedule, a finished run extended to a larger total has its cosine"
+                    + " stretched to the new end, so the rate rises again) (default: ${DEFAULT-VALUE}).")
     int epochs;
 
     @Option(names = "--batch", defaultValue = "64", paramLabel = "B",
