@@ -141,7 +141,7 @@ public final class ClmBenchmark implements Callable<Integer> {
     private static long spaceSize(Map<String, Object> recorded) {
         int min = ((Number) recorded.get("minRings")).intValue();
         int max = ((Number) recorded.get("maxRings")).intValue();
-        return EmbeddedDataset.generate(min, max, i -> { }).records().size();
+        return EmbeddedDataset.size(min, max);
     }
 
     @SuppressWarnings("unchecked")
