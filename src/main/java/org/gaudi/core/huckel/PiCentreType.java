@@ -25,34 +25,37 @@ package org.gaudi.core.huckel;
  */
 public enum PiCentreType {
     /** sp2 carbon (any formal charge; C+ has 0 and C− 2 π electrons). */
-    CARBON("C", 0.0, 1.0),
+    CARBON("C", 0.0, 1.0, -1),
     /** Three-coordinate boron (borole B–H), empty p orbital (0 π electrons); Van-Catledge. */
-    BORON("B", -0.45, 0.73),
+    BORON("B", -0.45, 0.73, 0),
     /** Two-coordinate boron (borabenzene, diborine), one π electron; Van-Catledge's boron values (see above). */
-    BORON_ONE_ELECTRON("B.", -0.45, 0.73),
+    BORON_ONE_ELECTRON("B.", -0.45, 0.73, 0),
     /** Pyridine-type N, one π electron; Van-Catledge. */
-    N_PYRIDINE("N", 0.51, 1.02),
+    N_PYRIDINE("N", 0.51, 1.02, 1),
     /** Pyridinium-type N+, one π electron; Streitwieser. */
-    N_PYRIDINIUM("N+", 2.0, 1.0),
+    N_PYRIDINIUM("N+", 2.0, 1.0, -1),
     /** Pyrrole/aniline-type N, lone pair in the π system (2 electrons); Van-Catledge. */
-    N_PYRROLE("N:", 1.37, 0.89),
+    N_PYRROLE("N:", 1.37, 0.89, 2),
     /** Carbonyl-type O, one π electron; Van-Catledge. */
-    O_CARBONYL("O", 0.97, 1.06),
+    O_CARBONYL("O", 0.97, 1.06, 3),
     /** Pyrylium-type O+, one π electron; Streitwieser. */
-    O_PYRYLIUM("O+", 2.5, 1.0),
+    O_PYRYLIUM("O+", 2.5, 1.0, -1),
     /** Furan/ether-type O, lone pair in the π system (2 electrons); Van-Catledge. */
-    O_FURAN("O:", 2.09, 0.66),
+    O_FURAN("O:", 2.09, 0.66, 4),
     /** Thiophene-type S, lone pair in the π system (2 electrons); Van-Catledge. */
-    S_THIOPHENE("S:", 1.11, 0.69);
+    S_THIOPHENE("S:", 1.11, 0.69, 5);
 
     private final String label;
     private final double h;
     private final double k;
+    /** Row of {@link #HETERO_PAIR_K}, or −1 (carbon and the cations, which have no X–Y entries). */
+    private final int pairClass;
 
-    PiCentreType(String label, double h, double k) {
+    PiCentreType(String label, double h, double k, int pairClass) {
         this.label = label;
         this.h = h;
         this.k = k;
+        this.pairClass = pairClass;
     }
 
     /**
@@ -69,27 +72,6 @@ public enum PiCentreType {
         {0.44, 0.78, 0.73, 0.85, 0.54, 0.63}, // S2
     };
 
-    /** The row of {@link #HETERO_PAIR_K} for this type, or −1 (carbon and the cations). */
-    private int pairClass() {
-        switch (this) {
-            case BORON:
-            case BORON_ONE_ELECTRON:
-                return 0;
-            case N_PYRIDINE:
-                return 1;
-            case N_PYRROLE:
-                return 2;
-            case O_CARBONYL:
-                return 3;
-            case O_FURAN:
-                return 4;
-            case S_THIOPHENE:
-                return 5;
-            default:
-                return -1;
-        }
-    }
-
     /**
      * The resonance parameter k of a bond between centres of types {@code a} and {@code b}: 1 for C–C, k_X for
      * C–X, Van-Catledge's own k_XY between two of his heteroatom classes, and k_X · k_Y only where he gives none
@@ -102,8 +84,8 @@ public enum PiCentreType {
         if (b == CARBON) {
             return a.k;
         }
-        int i = a.pairClass();
-        int j = b.pairClass();
+        int i = a.pairClass;
+        int j = b.pairClass;
         return i >= 0 && j >= 0 ? HETERO_PAIR_K[i][j] : a.k * b.k;
     }
 
